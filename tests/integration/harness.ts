@@ -1,0 +1,171 @@
+/**
+ * Drives the real Worker from inside workerd: HTTP through its fetch handler, WebSockets
+ * through real upgrades to the real Durable Objects. Every wait fails with a clear message.
+ */
+import { env, exports } from "cloudflare:workers";
+import { hashPassword } from "../../worker/auth/passwords";
+import { randomId } from "../../worker/auth/secrets";
+import { database } from "../../worker/db/client";
+import { officers } from "../../worker/db/schema";
+import type {
+  ConversationServerFrame,
+  DispatcherServerFrame,
+  StartedConversation,
+} from "../../worker/shared/protocol";
+
+export const ORIGIN = "https://quietline.test";
+
+export function call(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (!headers.has("Origin")) headers.set("Origin", ORIGIN);
+  return exports.default.fetch(new Request(`${ORIGIN}${path}`, { ...init, headers }));
+}
+
+export async function startConversation(): Promise<StartedConversation> {
+  const response = await call("/api/conversations", { method: "POST" });
+  if (response.status !== 201) throw new Error(`start chat answered ${response.status}`);
+  return response.json();
+}
+
+export async function createOfficer(
+  email = `officer-${randomId().toLowerCase()}@police.test`,
+  password = "correct horse battery staple",
+  role: "officer" | "supervisor" | "admin" = "officer",
+) {
+  const id = randomId();
+  await database(env.DB)
+    .insert(officers)
+    .values({
+      id,
+      email: email.toLowerCase(),
+      displayName: `Officer ${email.slice(0, 4)}`,
+      role,
+      passwordHash: await hashPassword(password),
+      createdAt: Date.now(),
+    });
+  return { id, email, password };
+}
+
+/** Signs in and returns the Cookie header value to send with later requests. */
+export async function signIn(email: string, password: string): Promise<string> {
+  const response = await call("/api/session", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in answered ${response.status}`);
+  const setCookie = response.headers.get("Set-Cookie") ?? "";
+  return setCookie.split(";")[0]!;
+}
+
+export async function signedInOfficer() {
+  const officer = await createOfficer();
+  return { ...officer, cookie: await signIn(officer.email, officer.password) };
+}
+
+export async function ticketFor(started: StartedConversation): Promise<string> {
+  const response = await call(`/api/conversations/${started.conversationId}/tickets`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${started.token}` },
+  });
+  if (response.status !== 200) throw new Error(`ticket answered ${response.status}`);
+  return ((await response.json()) as { ticket: string }).ticket;
+}
+
+/** A WebSocket upgrade through the Worker; returns the raw response so refusals can be seen. */
+export function upgrade(path: string, headers: Record<string, string> = {}): Promise<Response> {
+  return call(path, { headers: { Upgrade: "websocket", ...headers } });
+}
+
+export class TestSocket<Frame extends { type: string }> {
+  private readonly frames: Frame[] = [];
+  private readonly waiters = new Set<() => void>();
+  closed: { code: number; reason: string } | null = null;
+
+  constructor(readonly ws: WebSocket) {
+    ws.accept();
+    ws.addEventListener("message", (event) => {
+      this.frames.push(JSON.parse(String(event.data)) as Frame);
+      for (const wake of this.waiters) wake();
+    });
+    ws.addEventListener("close", (event) => {
+      this.closed = { code: event.code, reason: event.reason };
+      for (const wake of this.waiters) wake();
+    });
+  }
+
+  static async open<F extends { type: string }>(path: string, headers: Record<string, string> = {}) {
+    const response = await upgrade(path, headers);
+    if (response.status !== 101 || !response.webSocket) {
+      throw new Error(`expected an upgrade for ${path}, got ${response.status}: ${await response.text()}`);
+    }
+    return new TestSocket<F>(response.webSocket);
+  }
+
+  sendRaw(data: string): void {
+    this.ws.send(data);
+  }
+
+  send(frame: object): void {
+    this.ws.send(JSON.stringify(frame));
+  }
+
+  /** Takes the first unread frame of this type (and matching `where`), waiting for it if need be. */
+  async next<T extends Frame["type"]>(
+    type: T,
+    where: (frame: Extract<Frame, { type: T }>) => boolean = () => true,
+    timeoutMs = 5_000,
+  ): Promise<Extract<Frame, { type: T }>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const index = this.frames.findIndex(
+        (f) => f.type === type && where(f as Extract<Frame, { type: T }>),
+      );
+      if (index >= 0) return this.frames.splice(index, 1)[0] as Extract<Frame, { type: T }>;
+      if (this.closed) throw new Error(`socket closed (${this.closed.code}) while waiting for "${type}"`);
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        const seen = this.frames.map((f) => f.type).join(", ") || "nothing";
+        throw new Error(`no "${type}" frame within ${timeoutMs} ms; unread: ${seen}`);
+      }
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          this.waiters.delete(wake);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(wake, remaining);
+        this.waiters.add(wake);
+      });
+    }
+  }
+
+  close(): void {
+    this.ws.close(1000, "test done");
+  }
+}
+
+export type ConversationSocket = TestSocket<ConversationServerFrame>;
+export type DispatcherSocket = TestSocket<DispatcherServerFrame>;
+
+export async function connectVictim(started: StartedConversation): Promise<ConversationSocket> {
+  const ticket = await ticketFor(started);
+  return TestSocket.open(`/parties/conversation/${started.conversationId}?ticket=${ticket}`);
+}
+
+export function connectOfficer(conversationId: string, cookie: string): Promise<ConversationSocket> {
+  return TestSocket.open(`/parties/conversation/${conversationId}`, { Cookie: cookie });
+}
+
+export function connectQueue(cookie: string): Promise<DispatcherSocket> {
+  return TestSocket.open("/parties/dispatcher/service", { Cookie: cookie });
+}
+
+/** An officer accepts a waiting conversation through the queue and joins it. */
+export async function acceptAndJoin(conversationId: string, cookie: string) {
+  const queue = await connectQueue(cookie);
+  queue.send({ type: "accept", conversationId });
+  await queue.next("assigned", (f) => f.conversationId === conversationId);
+  queue.close();
+  return connectOfficer(conversationId, cookie);
+}

@@ -1,0 +1,25 @@
+/**
+ * Unit and integration tests, run inside workerd with the real Durable Objects, D1 and R2
+ * from wrangler.toml. Workers AI is remote, so remote bindings are off: tests that need it
+ * replace it explicitly. End-to-end tests have their own config in tests/e2e/.
+ */
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations("./migrations");
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: "./wrangler.toml" },
+        remoteBindings: false,
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+      }),
+    ],
+    test: {
+      include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+      setupFiles: ["./tests/setup/apply-migrations.ts"],
+      testTimeout: 15_000,
+    },
+  };
+});

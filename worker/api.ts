@@ -1,0 +1,27 @@
+/** The /api/* routes: plain HTTP with JSON bodies, answered by Hono. */
+import { Hono } from "hono";
+import { apiError } from "./http/errors";
+import { isSameOrigin } from "./http/security";
+import { conversationRoutes } from "./routes/conversations";
+import { sessionRoutes } from "./routes/session";
+
+export const api = new Hono<{ Bindings: Env }>().basePath("/api");
+
+// Anything that changes state must come from our own pages: a cross-site form or script
+// cannot start chats or sign anyone in or out.
+api.use("*", async (c, next) => {
+  if (c.req.method !== "GET" && c.req.method !== "HEAD" && !isSameOrigin(c.req.raw)) {
+    return apiError(c, 403, "bad-origin", "This request must come from the quietline site.");
+  }
+  await next();
+});
+
+api.route("/conversations", conversationRoutes);
+api.route("/session", sessionRoutes);
+
+api.notFound((c) => apiError(c, 404, "not-found", "There is nothing here."));
+
+api.onError((error, c) => {
+  console.error("unhandled error in", c.req.method, new URL(c.req.url).pathname, error);
+  return apiError(c, 500, "internal", "Something went wrong on our side. Please try again.");
+});

@@ -1,0 +1,64 @@
+/**
+ * D1 tables: what must be queried across conversations. A live conversation's truth is its
+ * Durable Object's SQLite storage; rows here are written at start and copied in when it ends.
+ * Migrations in migrations/ are generated from this file with `npm run db:generate`.
+ */
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+export const officers = sqliteTable("officers", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  role: text("role", { enum: ["officer", "supervisor", "admin"] }).notNull(),
+  /** `pbkdf2-sha256$iterations$salt$hash`, see worker/auth/passwords.ts. */
+  passwordHash: text("password_hash").notNull(),
+  createdAt: integer("created_at").notNull(),
+  disabledAt: integer("disabled_at"),
+});
+
+export const officerSessions = sqliteTable(
+  "officer_sessions",
+  {
+    /** SHA-256 of the cookie value; the cookie itself is never stored. */
+    idHash: text("id_hash").primaryKey(),
+    officerId: text("officer_id")
+      .notNull()
+      .references(() => officers.id),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("officer_sessions_officer").on(t.officerId)],
+);
+
+export const conversations = sqliteTable(
+  "conversations",
+  {
+    id: text("id").primaryKey(),
+    status: text("status", { enum: ["waiting", "active", "ended"] }).notNull(),
+    createdAt: integer("created_at").notNull(),
+    acceptedAt: integer("accepted_at"),
+    endedAt: integer("ended_at"),
+    officerId: text("officer_id").references(() => officers.id),
+    endReason: text("end_reason"),
+    /** R2 key of the JSON transcript written when the chat ended. */
+    transcriptKey: text("transcript_key"),
+    transcriptSha256: text("transcript_sha256"),
+  },
+  (t) => [index("conversations_status_created").on(t.status, t.createdAt)],
+);
+
+export const messages = sqliteTable(
+  "messages",
+  {
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id),
+    seq: integer("seq").notNull(),
+    clientId: text("client_id").notNull(),
+    sender: text("sender", { enum: ["victim", "officer"] }).notNull(),
+    body: text("body").notNull(),
+    sentAt: integer("sent_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.seq] })],
+);
+

@@ -1,0 +1,38 @@
+/**
+ * /parties/* : WebSocket upgrades, routed by partyserver to the Durable Objects.
+ *
+ * **partyserver lets the client choose its connection id, so it is never identity.** Identity
+ * comes from the officer's session cookie (looked up here) or the victim's ticket (checked by
+ * the Conversation itself), and travels to the object in headers only the Worker can set.
+ */
+import { routePartykitRequest, type Lobby } from "partyserver";
+import { officerForRequest } from "./auth/sessions";
+import { isSameOrigin } from "./http/security";
+import { INTERNAL_HEADERS, OFFICER_HEADER } from "./rooms/headers";
+
+function refuse(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status });
+}
+
+async function beforeConnect(request: Request, lobby: Lobby<Env>, env: Env) {
+  if (!isSameOrigin(request)) {
+    return refuse(403, "bad-origin", "Connections must come from the quietline site.");
+  }
+  const forwarded = new Request(request);
+  for (const name of INTERNAL_HEADERS) forwarded.headers.delete(name);
+  const officer = await officerForRequest(env.DB, request);
+  if (officer) forwarded.headers.set(OFFICER_HEADER, officer.id);
+  else if (lobby.className === "Dispatcher") {
+    return refuse(401, "signed-out", "Sign in to see the queue.");
+  }
+  return forwarded;
+}
+
+export async function routeParties(request: Request, env: Env): Promise<Response> {
+  const response = await routePartykitRequest(request, env, {
+    onBeforeConnect: (req, lobby) => beforeConnect(req, lobby, env),
+    // Only WebSockets are served here; plain requests would reach partyserver's default handler.
+    onBeforeRequest: () => refuse(404, "not-found", "There is nothing here."),
+  });
+  return response ?? refuse(404, "not-found", "There is nothing here.");
+}

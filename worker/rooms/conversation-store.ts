@@ -1,0 +1,151 @@
+/**
+ * The Conversation Durable Object's own SQLite storage: the source of truth for a live chat.
+ * Everything the object needs after hibernation or a restart is read from here, never from
+ * fields on the instance.
+ */
+import type { ChatMessage, ConversationStatus, EndReason, ParticipantRole } from "../shared/protocol";
+
+export interface ConversationRecord {
+  id: string;
+  status: ConversationStatus;
+  tokenHash: string;
+  createdAt: number;
+  officerId: string | null;
+  acceptedAt: number | null;
+  endedAt: number | null;
+  endReason: EndReason | null;
+  archivedAt: number | null;
+}
+
+type Row = Record<string, SqlStorageValue>;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS conversation (
+    singleton   INTEGER PRIMARY KEY CHECK (singleton = 1),
+    id          TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    token_hash  TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    officer_id  TEXT,
+    accepted_at INTEGER,
+    ended_at    INTEGER,
+    end_reason  TEXT,
+    archived_at INTEGER
+  );
+  CREATE TABLE IF NOT EXISTS messages (
+    seq       INTEGER PRIMARY KEY,
+    client_id TEXT NOT NULL,
+    sender    TEXT NOT NULL,
+    body      TEXT NOT NULL,
+    sent_at   INTEGER NOT NULL,
+    UNIQUE (sender, client_id)
+  );
+  CREATE TABLE IF NOT EXISTS tickets (
+    hash       TEXT PRIMARY KEY,
+    expires_at INTEGER NOT NULL
+  );
+`;
+
+export class ConversationStore {
+  constructor(private readonly sql: SqlStorage) {
+    sql.exec(SCHEMA);
+  }
+
+  read(): ConversationRecord | null {
+    const row = this.sql.exec<Row>("SELECT * FROM conversation WHERE singleton = 1").toArray()[0];
+    if (!row) return null;
+    return {
+      id: String(row.id),
+      status: row.status as ConversationStatus,
+      tokenHash: String(row.token_hash),
+      createdAt: Number(row.created_at),
+      officerId: row.officer_id === null ? null : String(row.officer_id),
+      acceptedAt: row.accepted_at === null ? null : Number(row.accepted_at),
+      endedAt: row.ended_at === null ? null : Number(row.ended_at),
+      endReason: row.end_reason === null ? null : (row.end_reason as EndReason),
+      archivedAt: row.archived_at === null ? null : Number(row.archived_at),
+    };
+  }
+
+  create(id: string, tokenHash: string, createdAt: number): void {
+    this.sql.exec(
+      `INSERT INTO conversation (singleton, id, status, token_hash, created_at)
+       VALUES (1, ?, 'waiting', ?, ?)`,
+      id,
+      tokenHash,
+      createdAt,
+    );
+  }
+
+  markActive(officerId: string, acceptedAt: number): void {
+    this.sql.exec(
+      "UPDATE conversation SET status = 'active', officer_id = ?, accepted_at = ? WHERE singleton = 1",
+      officerId,
+      acceptedAt,
+    );
+  }
+
+  markEnded(reason: EndReason, endedAt: number): void {
+    this.sql.exec(
+      "UPDATE conversation SET status = 'ended', end_reason = ?, ended_at = ? WHERE singleton = 1",
+      reason,
+      endedAt,
+    );
+  }
+
+  markArchived(archivedAt: number): void {
+    this.sql.exec("UPDATE conversation SET archived_at = ? WHERE singleton = 1", archivedAt);
+  }
+
+  // ── messages ──
+
+  findByClientId(sender: ParticipantRole, clientId: string): ChatMessage | null {
+    const row = this.sql
+      .exec<Row>("SELECT * FROM messages WHERE sender = ? AND client_id = ?", sender, clientId)
+      .toArray()[0];
+    return row ? toMessage(row) : null;
+  }
+
+  /** Stores a message under the next gap-free seq. SQLite runs this synchronously. */
+  append(sender: ParticipantRole, clientId: string, text: string, sentAt: number): ChatMessage {
+    const row = this.sql
+      .exec<Row>(
+        `INSERT INTO messages (seq, client_id, sender, body, sent_at)
+         VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM messages), ?, ?, ?, ?)
+         RETURNING *`,
+        clientId,
+        sender,
+        text,
+        sentAt,
+      )
+      .one();
+    return toMessage(row);
+  }
+
+  messages(): ChatMessage[] {
+    return this.sql.exec<Row>("SELECT * FROM messages ORDER BY seq").toArray().map(toMessage);
+  }
+
+  // ── connection tickets ──
+
+  addTicket(hash: string, expiresAt: number): void {
+    this.sql.exec("INSERT INTO tickets (hash, expires_at) VALUES (?, ?)", hash, expiresAt);
+  }
+
+  /** A ticket works once, before it expires; expired ones are cleared on the way. */
+  redeemTicket(hash: string, now: number): boolean {
+    this.sql.exec("DELETE FROM tickets WHERE expires_at <= ?", now);
+    const removed = this.sql.exec("DELETE FROM tickets WHERE hash = ? RETURNING hash", hash);
+    return removed.toArray().length === 1;
+  }
+}
+
+function toMessage(row: Row): ChatMessage {
+  return {
+    id: String(row.client_id),
+    seq: Number(row.seq),
+    from: row.sender as ParticipantRole,
+    text: String(row.body),
+    sentAt: Number(row.sent_at),
+  };
+}

@@ -1,0 +1,10 @@
+/**
+ * Headers the Worker sets on requests it forwards to a Durable Object. The Worker deletes any
+ * a client sent, so inside a Durable Object they can be trusted.
+ */
+export const OFFICER_HEADER = "x-quietline-officer";
+export const ROLE_HEADER = "x-quietline-role";
+export const INTERNAL_HEADERS = [OFFICER_HEADER, ROLE_HEADER] as const;
+
+/** Query parameter carrying a victim's single-use connection ticket. */
+export const TICKET_PARAM = "ticket";
