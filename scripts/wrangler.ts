@@ -1,0 +1,25 @@
+/** Runs the project's own wrangler with telemetry off, failing loudly with its output. */
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const root = fileURLToPath(new URL("..", import.meta.url));
+
+export function wrangler(args: string[], options: { quiet?: boolean } = {}): string {
+  try {
+    return execFileSync("npx", ["--no-install", "wrangler", ...args], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+      stdio: ["ignore", "pipe", options.quiet ? "pipe" : "inherit"],
+    });
+  } catch (error) {
+    const output = error instanceof Error && "stdout" in error ? String(error.stdout) : "";
+    throw new Error(`wrangler ${args.join(" ")} failed\n${output}`);
+  }
+}
+
+/** Where a command acts: this machine's local state (optionally a given folder) or Cloudflare. */
+export function targetArgs(target: { remote: boolean; persistTo?: string }): string[] {
+  if (target.remote) return ["--remote"];
+  return target.persistTo ? ["--local", "--persist-to", target.persistTo] : ["--local"];
+}

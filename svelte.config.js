@@ -1,0 +1,27 @@
+import adapter from "@sveltejs/adapter-static";
+import { vitePreprocess } from "@sveltejs/vite-plugin-svelte";
+
+/**
+ * The SvelteKit app lives in app/ and is built to app/build, which the Worker serves as its
+ * static assets (wrangler.toml [assets]). It is a single-page app: the Worker, not SvelteKit,
+ * is the server, because SvelteKit's Cloudflare adapter cannot export Durable Objects.
+ */
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+  preprocess: vitePreprocess(),
+  kit: {
+    adapter: adapter({ pages: "app/build", assets: "app/build", fallback: "index.html", strict: true }),
+    files: {
+      routes: "app/routes",
+      lib: "app/lib",
+      appTemplate: "app/app.html",
+      errorTemplate: "app/error.html",
+      assets: "app/static",
+      hooks: { client: "app/hooks.client", server: "app/hooks.server", universal: "app/hooks" },
+      params: "app/params",
+    },
+    alias: { $shared: "worker/shared" },
+  },
+};
+
+export default config;
