@@ -4,6 +4,7 @@
  * replace it explicitly. End-to-end tests have their own config in tests/e2e/.
  */
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig(async () => {
@@ -16,6 +17,8 @@ export default defineConfig(async () => {
         miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
       }),
     ],
+    // The app's client-side delivery code (app/lib/chat/ledger.ts) is tested here too.
+    resolve: { alias: { $shared: fileURLToPath(new URL("./worker/shared", import.meta.url)) } },
     test: {
       include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
       setupFiles: ["./tests/setup/apply-migrations.ts"],

@@ -58,7 +58,9 @@ describe("a conversation between a victim and an officer", () => {
     await victim.next("status", (f) => f.status === "active");
 
     victim.send({ type: "send", id: "victim-msg-0001", text: "I need help" });
-    expect(await victim.next("ack")).toEqual({ type: "ack", id: "victim-msg-0001", seq: 1 });
+    const ack = await victim.next("ack");
+    expect(ack).toMatchObject({ type: "ack", id: "victim-msg-0001", seq: 1 });
+    expect(Math.abs(ack.sentAt - Date.now())).toBeLessThan(60_000);
     const heard = await officerSocket.next("message");
     expect(heard.message).toMatchObject({ seq: 1, from: "victim", text: "I need help" });
 

@@ -3,7 +3,7 @@
  * Everything the object needs after hibernation or a restart is read from here, never from
  * fields on the instance.
  */
-import type { ChatMessage, ConversationStatus, EndReason, ParticipantRole } from "../shared/protocol";
+import type { ChatMessage, ConversationStatus, EndReason, ParticipantRole, ReadMarks } from "../shared/protocol";
 
 export interface ConversationRecord {
   id: string;
@@ -15,6 +15,13 @@ export interface ConversationRecord {
   endedAt: number | null;
   endReason: EndReason | null;
   archivedAt: number | null;
+  /** When the victim last wrote or answered "still here"; the inactivity clock runs from it. */
+  victimActiveAt: number;
+  /** Set while the victim is being asked whether they are still there. */
+  inactivityClosesAt: number | null;
+  /** Highest seq already copied to D1. */
+  flushedSeq: number;
+  read: ReadMarks;
 }
 
 type Row = Record<string, SqlStorageValue>;
@@ -30,7 +37,12 @@ const SCHEMA = `
     accepted_at INTEGER,
     ended_at    INTEGER,
     end_reason  TEXT,
-    archived_at INTEGER
+    archived_at INTEGER,
+    victim_active_at      INTEGER NOT NULL,
+    inactivity_closes_at  INTEGER,
+    flushed_seq           INTEGER NOT NULL DEFAULT 0,
+    victim_read_seq       INTEGER NOT NULL DEFAULT 0,
+    officer_read_seq      INTEGER NOT NULL DEFAULT 0
   );
   CREATE TABLE IF NOT EXISTS messages (
     seq       INTEGER PRIMARY KEY,
@@ -64,15 +76,20 @@ export class ConversationStore {
       endedAt: row.ended_at === null ? null : Number(row.ended_at),
       endReason: row.end_reason === null ? null : (row.end_reason as EndReason),
       archivedAt: row.archived_at === null ? null : Number(row.archived_at),
+      victimActiveAt: Number(row.victim_active_at),
+      inactivityClosesAt: row.inactivity_closes_at === null ? null : Number(row.inactivity_closes_at),
+      flushedSeq: Number(row.flushed_seq),
+      read: { victim: Number(row.victim_read_seq), officer: Number(row.officer_read_seq) },
     };
   }
 
   create(id: string, tokenHash: string, createdAt: number): void {
     this.sql.exec(
-      `INSERT INTO conversation (singleton, id, status, token_hash, created_at)
-       VALUES (1, ?, 'waiting', ?, ?)`,
+      `INSERT INTO conversation (singleton, id, status, token_hash, created_at, victim_active_at)
+       VALUES (1, ?, 'waiting', ?, ?, ?)`,
       id,
       tokenHash,
+      createdAt,
       createdAt,
     );
   }
@@ -95,6 +112,34 @@ export class ConversationStore {
 
   markArchived(archivedAt: number): void {
     this.sql.exec("UPDATE conversation SET archived_at = ? WHERE singleton = 1", archivedAt);
+  }
+
+  markVictimActive(at: number): void {
+    this.sql.exec(
+      "UPDATE conversation SET victim_active_at = MAX(victim_active_at, ?) WHERE singleton = 1",
+      at,
+    );
+  }
+
+  setInactivityClosesAt(closesAt: number | null): void {
+    this.sql.exec("UPDATE conversation SET inactivity_closes_at = ? WHERE singleton = 1", closesAt);
+  }
+
+  markFlushed(seq: number): void {
+    this.sql.exec("UPDATE conversation SET flushed_seq = MAX(flushed_seq, ?) WHERE singleton = 1", seq);
+  }
+
+  /** Read marks only move forward, and never past the last message. Returns the new mark. */
+  markRead(role: ParticipantRole, seq: number): number {
+    const column = role === "victim" ? "victim_read_seq" : "officer_read_seq";
+    const row = this.sql
+      .exec<Row>(
+        `UPDATE conversation SET ${column} = MAX(${column}, MIN(?, (SELECT COALESCE(MAX(seq), 0) FROM messages)))
+         WHERE singleton = 1 RETURNING ${column} AS mark`,
+        seq,
+      )
+      .one();
+    return Number(row.mark);
   }
 
   // ── messages ──
@@ -122,8 +167,16 @@ export class ConversationStore {
     return toMessage(row);
   }
 
-  messages(): ChatMessage[] {
-    return this.sql.exec<Row>("SELECT * FROM messages ORDER BY seq").toArray().map(toMessage);
+  /** Messages after `seq`, in order: what a client that holds up to `seq` is missing. */
+  messagesAfter(seq = 0): ChatMessage[] {
+    return this.sql
+      .exec<Row>("SELECT * FROM messages WHERE seq > ? ORDER BY seq", seq)
+      .toArray()
+      .map(toMessage);
+  }
+
+  lastSeq(): number {
+    return Number(this.sql.exec<Row>("SELECT COALESCE(MAX(seq), 0) AS last FROM messages").one().last);
   }
 
   // ── connection tickets ──

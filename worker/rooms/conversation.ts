@@ -1,16 +1,22 @@
 /**
  * Conversation: one Durable Object per chat.
  *
- *   victim page ──ws──┐                          ┌── D1: messages, conversation row (at the end)
+ *   victim page ──ws──┐                          ┌── D1: messages, conversation row (flush, end)
  *                     ├─▶ Worker ─▶ Conversation ┤
- *   officer console ──┘   (auth)    (this file)  └── R2: JSON transcript (at the end)
+ *   officer console ──┘   (auth)    (this file)  └── R2: transcript (working copy, then final)
  *                                        ▲
  *                        Dispatcher ─────┘ assign(officerId)
  *
  * **Who may connect is decided here, before the upgrade.** The Worker only says which officer
  * a session cookie belongs to; this object checks that officer is the one assigned, or that a
  * victim's single-use ticket is valid, and answers 401/403 without upgrading otherwise.
- * **SQLite is the truth.** Hibernation is on; per-connection role lives in connection state.
+ * **SQLite is the truth.** Hibernation is on; a connection's role lives in its state and tags;
+ * everything else (messages, read marks, what is scheduled) is read from storage each time.
+ * **Exactly once, in order.** Messages get a gap-free seq, a client's message id is stored once,
+ * the sender is acknowledged only after the message is stored, and a (re)connecting client
+ * says the last seq it holds and is sent exactly the rest before anything new.
+ * **Time is alarms, never timers**: presence grace, the inactivity question and close, and the
+ * periodic flush to D1 and R2 are jobs in a table, with one alarm set to the earliest.
  */
 import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
 import {
@@ -22,15 +28,19 @@ import {
   type ParticipantRole,
 } from "../shared/protocol";
 import { randomSecret, sha256Hex } from "../auth/secrets";
-import { archiveConversation } from "../transcripts/archive";
+import { conversationTimings } from "../config";
+import { archive, flush } from "../transcripts/archive";
 import { ConversationStore } from "./conversation-store";
-import { OFFICER_HEADER, ROLE_HEADER, TICKET_PARAM } from "./headers";
+import { OFFICER_HEADER, ROLE_HEADER, SINCE_PARAM, TICKET_PARAM } from "./headers";
+import { Scheduler } from "./scheduler";
 import { getDispatcher } from "./stubs";
 
 /** How long a victim's connection ticket stays valid. */
 const TICKET_LIFETIME_MS = 60_000;
-/** How long to wait before retrying an archive that failed. */
-const ARCHIVE_RETRY_MS = 30_000;
+/** How long to wait before retrying a copy to D1/R2 that failed. */
+const RETRY_MS = 30_000;
+
+type Job = "flush" | "archive" | "offline:victim" | "offline:officer" | "inactivity-prompt" | "inactivity-close";
 
 interface ParticipantState {
   role: ParticipantRole;
@@ -42,10 +52,20 @@ export class Conversation extends Server<Env> {
   static override options = { hibernate: true };
 
   #store: ConversationStore | undefined;
+  #scheduler: Scheduler<Job> | undefined;
 
   get store(): ConversationStore {
     this.#store ??= new ConversationStore(this.ctx.storage.sql);
     return this.#store;
+  }
+
+  get scheduler(): Scheduler<Job> {
+    this.#scheduler ??= new Scheduler<Job>(this.ctx.storage);
+    return this.#scheduler;
+  }
+
+  get timings() {
+    return conversationTimings(this.env);
   }
 
   // ── RPC from the Worker and the Dispatcher ──
@@ -77,7 +97,12 @@ export class Conversation extends Server<Env> {
         ? { ok: true }
         : { ok: false, code: "not-allowed", message: "Another officer has this conversation." };
     }
-    this.store.markActive(officerId, Date.now());
+    const now = Date.now();
+    this.store.markActive(officerId, now);
+    // The victim's quiet time counts from when someone is there to answer them.
+    this.store.markVictimActive(now);
+    await this.scheduler.set("inactivity-prompt", now + this.timings.inactivityPromptMs);
+    await this.scheduler.ensure("flush", now + this.timings.flushIntervalMs);
     this.broadcastFrame({ type: "status", status: "active" });
     return { ok: true };
   }
@@ -109,15 +134,34 @@ export class Conversation extends Server<Env> {
     return refuse(401, "not-allowed", "You need a valid invitation to join this conversation.");
   }
 
-  override onConnect(connection: Connection<ParticipantState>, ctx: ConnectionContext): void {
-    const role = ctx.request.headers.get(ROLE_HEADER) as ParticipantRole;
+  override getConnectionTags(_connection: Connection, ctx: ConnectionContext): string[] {
+    return [roleOf(ctx.request)];
+  }
+
+  override async onConnect(connection: Connection<ParticipantState>, ctx: ConnectionContext) {
+    const role = roleOf(ctx.request);
     connection.setState({ role });
+    const since = Number(new URL(ctx.request.url).searchParams.get(SINCE_PARAM) ?? 0);
     const record = this.store.read();
+    if (!record) return connection.close(1011, "conversation missing");
+
+    // Back within the grace period: the other side was never told this side had gone.
+    const wasOnline = this.openConnections(role, connection).length > 0 || this.scheduler.dueAt(`offline:${role}`) !== null;
+    await this.scheduler.cancel(`offline:${role}`);
+    if (!wasOnline && record.status !== "ended") {
+      this.broadcastFrame({ type: "presence", role, online: true }, [connection.id]);
+    }
+
     send(connection, {
       type: "welcome",
       role,
-      status: record?.status ?? "ended",
-      messages: this.store.messages(),
+      status: record.status,
+      messages: this.store.messagesAfter(Number.isSafeInteger(since) && since > 0 ? since : 0),
+      lastSeq: this.store.lastSeq(),
+      presence: { victim: this.isOnline("victim"), officer: this.isOnline("officer") },
+      read: record.read,
+      inactivityClosesAt: record.inactivityClosesAt,
+      endReason: record.endReason,
     });
   }
 
@@ -130,18 +174,34 @@ export class Conversation extends Server<Env> {
     switch (frame.type) {
       case "send":
         return this.receive(connection, role, frame.id, frame.text);
+      case "typing":
+        return this.broadcastFrame({ type: "typing", role }, [connection.id]);
+      case "read":
+        return this.broadcastFrame({ type: "read", role, seq: this.store.markRead(role, frame.seq) });
+      case "still-here":
+        if (role === "victim") await this.victimIsHere();
+        return;
       case "end":
         return this.end(role === "victim" ? "victim-ended" : "officer-ended");
     }
   }
 
-  override onAlarm(): Promise<void> {
-    return this.archive();
+  override async onClose(connection: Connection<ParticipantState>): Promise<void> {
+    const role = connection.state?.role;
+    const record = this.store.read();
+    if (!role || !record || record.status === "ended") return;
+    if (this.openConnections(role, connection).length === 0) {
+      await this.scheduler.set(`offline:${role}`, Date.now() + this.timings.presenceGraceMs);
+    }
+  }
+
+  override async onAlarm(): Promise<void> {
+    for (const job of await this.scheduler.takeDue(Date.now())) await this.run(job);
   }
 
   // ── Behaviour ──
 
-  private receive(connection: Connection, role: ParticipantRole, clientId: string, text: string) {
+  private async receive(connection: Connection, role: ParticipantRole, clientId: string, text: string) {
     const record = this.store.read();
     if (!record || record.status === "ended") {
       return sendError(connection, "conversation-ended", "This conversation has ended.");
@@ -150,11 +210,65 @@ export class Conversation extends Server<Env> {
       return sendError(connection, "not-allowed", "Accept the conversation before writing.");
     }
     const already = this.store.findByClientId(role, clientId);
-    if (already) return send(connection, { type: "ack", id: already.id, seq: already.seq });
+    if (already) return send(connection, { type: "ack", id: already.id, seq: already.seq, sentAt: already.sentAt });
     const message = this.store.append(role, clientId, text, Date.now());
     // Stored before anyone hears of it: the ack promises durability.
-    send(connection, { type: "ack", id: message.id, seq: message.seq });
+    send(connection, { type: "ack", id: message.id, seq: message.seq, sentAt: message.sentAt });
     this.broadcastFrame({ type: "message", message });
+    if (role === "victim") await this.victimIsHere();
+    await this.scheduler.ensure("flush", Date.now() + this.timings.flushIntervalMs);
+  }
+
+  /** The victim wrote or answered: restart the quiet clock and withdraw any question. */
+  private async victimIsHere(): Promise<void> {
+    const now = Date.now();
+    this.store.markVictimActive(now);
+    const record = this.store.read();
+    if (record?.inactivityClosesAt !== null) {
+      this.store.setInactivityClosesAt(null);
+      await this.scheduler.cancel("inactivity-close");
+      this.broadcastFrame({ type: "inactivity", closesAt: null });
+    }
+    if (record?.status === "active") {
+      await this.scheduler.set("inactivity-prompt", now + this.timings.inactivityPromptMs);
+    }
+  }
+
+  private async run(job: Job): Promise<void> {
+    const record = this.store.read();
+    if (!record) return;
+    switch (job) {
+      case "flush":
+        if (record.status === "ended") return;
+        try {
+          this.store.markFlushed(await flush(this.env, record, this.store.messagesAfter(0)));
+        } catch (error) {
+          console.error("flushing conversation failed; will retry", error);
+          await this.scheduler.set("flush", Date.now() + RETRY_MS);
+        }
+        return;
+      case "archive":
+        return this.archive();
+      case "offline:victim":
+      case "offline:officer": {
+        const role = job === "offline:victim" ? "victim" : "officer";
+        if (record.status !== "ended" && this.openConnections(role).length === 0) {
+          this.broadcastFrame({ type: "presence", role, online: false });
+        }
+        return;
+      }
+      case "inactivity-prompt": {
+        if (record.status !== "active") return;
+        const closesAt = Date.now() + this.timings.inactivityCloseMs;
+        this.store.setInactivityClosesAt(closesAt);
+        await this.scheduler.set("inactivity-close", closesAt);
+        this.broadcastFrame({ type: "inactivity", closesAt });
+        return;
+      }
+      case "inactivity-close":
+        if (record.status === "active" && record.inactivityClosesAt !== null) await this.end("inactive");
+        return;
+    }
   }
 
   /** Ends the chat. Idempotent and final: a second end changes nothing. */
@@ -162,8 +276,11 @@ export class Conversation extends Server<Env> {
     const record = this.store.read();
     if (!record || record.status === "ended") return;
     this.store.markEnded(reason, Date.now());
-    this.broadcastFrame({ type: "ended", reason });
+    this.store.setInactivityClosesAt(null);
+    await this.scheduler.cancelAll();
+    // Archive first, so "ended" reaches both sides once the record is safe (or a retry is set).
     await this.archive();
+    this.broadcastFrame({ type: "ended", reason });
     try {
       // A chat that ends while still waiting must leave the officers' queue.
       await (await getDispatcher(this.env)).forget(record.id);
@@ -176,17 +293,38 @@ export class Conversation extends Server<Env> {
     const record = this.store.read();
     if (!record || record.status !== "ended" || record.archivedAt !== null) return;
     try {
-      await archiveConversation(this.env, record, this.store.messages());
+      const chat = this.store.messagesAfter(0);
+      await archive(this.env, record, chat);
+      this.store.markFlushed(chat.at(-1)?.seq ?? 0);
       this.store.markArchived(Date.now());
     } catch (error) {
       console.error("archiving conversation failed; will retry", error);
-      await this.ctx.storage.setAlarm(Date.now() + ARCHIVE_RETRY_MS);
+      await this.scheduler.set("archive", Date.now() + RETRY_MS);
     }
   }
 
-  private broadcastFrame(frame: ConversationServerFrame): void {
-    this.broadcast(JSON.stringify(frame));
+  // ── Connections ──
+
+  /** Open sockets of one side, not counting `except` (the one connecting or closing). */
+  private openConnections(role: ParticipantRole, except?: Connection): Connection[] {
+    return [...this.getConnections(role)].filter(
+      (c) => c.readyState === WebSocket.OPEN && c.id !== except?.id,
+    );
   }
+
+  /** Connected, or disconnected so recently that the other side has not been told. */
+  private isOnline(role: ParticipantRole): boolean {
+    return this.openConnections(role).length > 0 || this.scheduler.dueAt(`offline:${role}`) !== null;
+  }
+
+  private broadcastFrame(frame: ConversationServerFrame, without?: string[]): void {
+    this.broadcast(JSON.stringify(frame), without);
+  }
+}
+
+function roleOf(request: Request): ParticipantRole {
+  // Set by fetch() above after admit(); a request without it never reaches onConnect.
+  return request.headers.get(ROLE_HEADER) === "officer" ? "officer" : "victim";
 }
 
 function send(connection: Connection, frame: ConversationServerFrame): void {

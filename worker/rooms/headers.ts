@@ -8,3 +8,6 @@ export const INTERNAL_HEADERS = [OFFICER_HEADER, ROLE_HEADER] as const;
 
 /** Query parameter carrying a victim's single-use connection ticket. */
 export const TICKET_PARAM = "ticket";
+
+/** Query parameter with the last seq a (re)connecting client already holds. */
+export const SINCE_PARAM = "since";

@@ -59,13 +59,33 @@ export const SendFrame = z.object({
 });
 
 export const EndFrame = z.object({ type: z.literal("end") });
+/** "I am typing": relayed to the other side, never stored. Clients send it at most every few seconds. */
+export const TypingFrame = z.object({ type: z.literal("typing") });
+/** "I have read everything up to this seq." */
+export const ReadFrame = z.object({ type: z.literal("read"), seq: z.number().int().nonnegative() });
+/** The victim's answer to "Are you still there?". */
+export const StillHereFrame = z.object({ type: z.literal("still-here") });
 
-export const ConversationClientFrame = z.discriminatedUnion("type", [SendFrame, EndFrame]);
+export const ConversationClientFrame = z.discriminatedUnion("type", [
+  SendFrame,
+  EndFrame,
+  TypingFrame,
+  ReadFrame,
+  StillHereFrame,
+]);
 export type ConversationClientFrame = z.infer<typeof ConversationClientFrame>;
 
 // ── Conversation: server → client ────────────────────────────────────────────
 
-export const EndReason = z.enum(["victim-ended", "officer-ended"]);
+export const Presence = z.object({ victim: z.boolean(), officer: z.boolean() });
+export type Presence = z.infer<typeof Presence>;
+export const ReadMarks = z.object({
+  victim: z.number().int().nonnegative(),
+  officer: z.number().int().nonnegative(),
+});
+export type ReadMarks = z.infer<typeof ReadMarks>;
+
+export const EndReason = z.enum(["victim-ended", "officer-ended", "inactive"]);
 export type EndReason = z.infer<typeof EndReason>;
 
 export const ErrorCode = z.enum([
@@ -83,11 +103,27 @@ export const ConversationServerFrame = z.discriminatedUnion("type", [
     type: z.literal("welcome"),
     role: ParticipantRole,
     status: ConversationStatus,
+    /** Only the messages after the `since` the client connected with, in seq order. */
     messages: z.array(ChatMessage),
+    /** The highest seq stored, so a client can tell it now holds everything. */
+    lastSeq: z.number().int().nonnegative(),
+    /** Who is connected right now (a side within its grace period counts as connected). */
+    presence: Presence,
+    /** How far each side has read. */
+    read: ReadMarks,
+    /** Set while the victim is being asked whether they are still there. */
+    inactivityClosesAt: z.number().int().nullable(),
+    endReason: EndReason.nullable(),
   }),
   z.object({ type: z.literal("message"), message: ChatMessage }),
-  z.object({ type: z.literal("ack"), id: z.string(), seq: z.number().int().positive() }),
+  /** The sender's message is stored: its seq and the server's time for it. */
+  z.object({ type: z.literal("ack"), id: z.string(), seq: z.number().int().positive(), sentAt: z.number().int() }),
   z.object({ type: z.literal("status"), status: ConversationStatus }),
+  z.object({ type: z.literal("presence"), role: ParticipantRole, online: z.boolean() }),
+  z.object({ type: z.literal("typing"), role: ParticipantRole }),
+  z.object({ type: z.literal("read"), role: ParticipantRole, seq: z.number().int().nonnegative() }),
+  /** The victim is asked whether they are still there (closesAt set) or has answered (null). */
+  z.object({ type: z.literal("inactivity"), closesAt: z.number().int().nullable() }),
   z.object({ type: z.literal("ended"), reason: EndReason }),
   z.object({ type: z.literal("error"), code: ErrorCode, message: z.string() }),
 ]);

@@ -1,7 +1,13 @@
 /**
- * When a chat ends its record leaves the Durable Object: the messages go to D1, where they can
- * be queried across conversations, and a JSON transcript goes to R2 under its SHA-256.
- * Every step is idempotent, so a failed archive can simply be run again.
+ * Copies a conversation's record out of its Durable Object: messages to D1, where they can be
+ * queried across conversations, and a JSON transcript to R2.
+ *
+ * - While a chat is live, `flush` runs by alarm: new messages go to D1 and a working copy of the
+ *   transcript to `transcripts/<id>/live.json`, so a chat that never ends cleanly is still kept.
+ * - When it ends, `archive` writes the final transcript under its SHA-256, records the digest
+ *   in D1 and removes the working copy.
+ * Every step is idempotent (messages are keyed by conversation and seq), so a retry never
+ * writes a message twice.
  */
 import { eq } from "drizzle-orm";
 import type { ChatMessage } from "../shared/protocol";
@@ -11,6 +17,10 @@ import type { ConversationRecord } from "../rooms/conversation-store";
 import { sha256Hex } from "../auth/secrets";
 
 export const TRANSCRIPT_FORMAT = "quietline.transcript/1";
+/** D1 allows at most 100 bound parameters a statement; batches stay well inside its limits. */
+const MESSAGES_PER_BATCH = 50;
+
+type ArchiveEnv = Pick<Env, "DB" | "TRANSCRIPTS">;
 
 const iso = (millis: number | null) => (millis === null ? null : new Date(millis).toISOString());
 
@@ -18,6 +28,7 @@ export function transcriptDocument(record: ConversationRecord, chat: ChatMessage
   return {
     format: TRANSCRIPT_FORMAT,
     conversationId: record.id,
+    status: record.status,
     officerId: record.officerId,
     startedAt: iso(record.createdAt),
     acceptedAt: iso(record.acceptedAt),
@@ -33,8 +44,55 @@ export function transcriptDocument(record: ConversationRecord, chat: ChatMessage
   };
 }
 
-export async function archiveConversation(
-  env: Pick<Env, "DB" | "TRANSCRIPTS">,
+const liveKey = (conversationId: string) => `transcripts/${conversationId}/live.json`;
+
+/** Copies messages after `record.flushedSeq` and the conversation's state to D1. */
+async function copyToD1(env: ArchiveEnv, record: ConversationRecord, chat: ChatMessage[], extra = {}) {
+  const db = database(env.DB);
+  const fresh = chat.filter((m) => m.seq > record.flushedSeq);
+  const update = db
+    .update(conversations)
+    .set({
+      status: record.status,
+      endedAt: record.endedAt,
+      endReason: record.endReason,
+      officerId: record.officerId,
+      acceptedAt: record.acceptedAt,
+      ...extra,
+    })
+    .where(eq(conversations.id, record.id));
+  for (let start = 0; start < fresh.length; start += MESSAGES_PER_BATCH) {
+    const inserts = fresh.slice(start, start + MESSAGES_PER_BATCH).map((m) =>
+      db
+        .insert(messages)
+        .values({
+          conversationId: record.id,
+          seq: m.seq,
+          clientId: m.id,
+          sender: m.from,
+          body: m.text,
+          sentAt: m.sentAt,
+        })
+        .onConflictDoNothing(),
+    );
+    const [first, ...rest] = inserts;
+    if (first) await db.batch([first, ...rest]);
+  }
+  await update;
+}
+
+/** The periodic copy of a live chat. Returns the highest seq now safely in D1. */
+export async function flush(env: ArchiveEnv, record: ConversationRecord, chat: ChatMessage[]): Promise<number> {
+  await copyToD1(env, record, chat);
+  await env.TRANSCRIPTS.put(liveKey(record.id), JSON.stringify(transcriptDocument(record, chat)), {
+    httpMetadata: { contentType: "application/json" },
+  });
+  return chat.at(-1)?.seq ?? record.flushedSeq;
+}
+
+/** The final record of an ended chat. */
+export async function archive(
+  env: ArchiveEnv,
   record: ConversationRecord,
   chat: ChatMessage[],
 ): Promise<{ key: string; sha256: string }> {
@@ -46,33 +104,7 @@ export async function archiveConversation(
     customMetadata: { conversationId: record.id, sha256 },
     sha256,
   });
-
-  const db = database(env.DB);
-  const inserts = chat.map((m) =>
-    db
-      .insert(messages)
-      .values({
-        conversationId: record.id,
-        seq: m.seq,
-        clientId: m.id,
-        sender: m.from,
-        body: m.text,
-        sentAt: m.sentAt,
-      })
-      .onConflictDoNothing(),
-  );
-  const update = db
-    .update(conversations)
-    .set({
-      status: "ended",
-      endedAt: record.endedAt,
-      endReason: record.endReason,
-      officerId: record.officerId,
-      acceptedAt: record.acceptedAt,
-      transcriptKey: key,
-      transcriptSha256: sha256,
-    })
-    .where(eq(conversations.id, record.id));
-  await db.batch([update, ...inserts]);
+  await copyToD1(env, record, chat, { transcriptKey: key, transcriptSha256: sha256 });
+  await env.TRANSCRIPTS.delete(liveKey(record.id));
   return { key, sha256 };
 }

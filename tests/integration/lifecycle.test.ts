@@ -1,0 +1,148 @@
+import { runDurableObjectAlarm } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import type { StartedConversation } from "../../worker/shared/protocol";
+import {
+  acceptAndJoin,
+  connectOfficer,
+  connectVictim,
+  signedInOfficer,
+  startConversation,
+  type ConversationSocket,
+} from "./harness";
+
+const stub = (started: StartedConversation) => env.Conversation.getByName(started.conversationId);
+
+async function activeConversation() {
+  const started = await startConversation();
+  const victim = await connectVictim(started);
+  await victim.next("welcome");
+  const officer = await signedInOfficer();
+  const officerSocket = await acceptAndJoin(started.conversationId, officer.cookie);
+  await officerSocket.next("welcome");
+  await victim.next("status", (f) => f.status === "active");
+  return { started, victim, officer: officerSocket, cookie: officer.cookie };
+}
+
+/** Runs scheduled jobs one alarm at a time until `socket` receives a frame of `type`. */
+async function advanceUntil<T extends string>(started: StartedConversation, socket: ConversationSocket, type: T) {
+  for (let i = 0; i < 6; i++) {
+    const frame = await socket.next(type as never, () => true, 50).catch(() => null);
+    if (frame) return frame;
+    if (!(await runDurableObjectAlarm(stub(started)))) break;
+  }
+  return socket.next(type as never, () => true, 200);
+}
+
+describe("presence", () => {
+  it("tells the victim the officer has gone only after the grace period, and when they are back", async () => {
+    const { started, victim, officer, cookie } = await activeConversation();
+    await victim.next("presence", (f) => f.role === "officer" && f.online);
+
+    const secondTab = await connectOfficer(started.conversationId, cookie);
+    await secondTab.next("welcome");
+    // Both of the officer's connections go; nothing is said until the grace period's alarm.
+    officer.close();
+    secondTab.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(victim.next("presence", () => true, 100)).rejects.toThrow();
+
+    const back = await connectOfficer(started.conversationId, cookie);
+    await back.next("welcome");
+    back.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await runDurableObjectAlarm(stub(started))).toBe(true);
+    expect(await victim.next("presence")).toMatchObject({ role: "officer", online: false });
+
+    const returned = await connectOfficer(started.conversationId, cookie);
+    const welcome = await returned.next("welcome");
+    expect(welcome.presence).toEqual({ victim: true, officer: true });
+    expect(await victim.next("presence")).toMatchObject({ role: "officer", online: true });
+  });
+
+  it("says nothing when a side drops and is back within the grace period", async () => {
+    const { started, victim, officer } = await activeConversation();
+    await officer.next("presence", () => true, 100).catch(() => null);
+    victim.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const again = await connectVictim(started);
+    const welcome = await again.next("welcome");
+    expect(welcome.presence.victim).toBe(true);
+    await expect(officer.next("presence", (f) => f.role === "victim", 200)).rejects.toThrow();
+  });
+
+  it("relays typing to the other side only, and read marks to both", async () => {
+    const { victim, officer } = await activeConversation();
+    victim.send({ type: "typing" });
+    expect(await officer.next("typing")).toEqual({ type: "typing", role: "victim" });
+    await expect(victim.next("typing", () => true, 100)).rejects.toThrow();
+
+    victim.send({ type: "send", id: "read-me-please", text: "hello" });
+    await officer.next("message");
+    officer.send({ type: "read", seq: 1 });
+    expect(await victim.next("read")).toEqual({ type: "read", role: "officer", seq: 1 });
+    officer.send({ type: "read", seq: 99 });
+    expect(await victim.next("read")).toEqual({ type: "read", role: "officer", seq: 1 });
+  });
+});
+
+describe("inactivity", () => {
+  it("asks the victim whether they are still there, and the answer keeps the chat open", async () => {
+    const { started, victim, officer } = await activeConversation();
+    const asked = await advanceUntil(started, victim, "inactivity");
+    expect(asked).toMatchObject({ type: "inactivity" });
+    expect((asked as { closesAt: number | null }).closesAt).toBeGreaterThan(Date.now());
+    await officer.next("inactivity");
+
+    victim.send({ type: "still-here" });
+    expect(await victim.next("inactivity")).toEqual({ type: "inactivity", closesAt: null });
+    expect(await officer.next("inactivity")).toEqual({ type: "inactivity", closesAt: null });
+    victim.send({ type: "send", id: "still-chatting", text: "yes I am here" });
+    expect(await victim.next("ack")).toMatchObject({ seq: 1 });
+  });
+
+  it("closes the chat if nobody answers, telling both sides why", async () => {
+    const { started, victim, officer } = await activeConversation();
+    await advanceUntil(started, victim, "inactivity");
+    expect(await advanceUntil(started, victim, "ended")).toEqual({ type: "ended", reason: "inactive" });
+    expect(await officer.next("ended")).toEqual({ type: "ended", reason: "inactive" });
+    const row = await env.DB.prepare("SELECT status, end_reason FROM conversations WHERE id = ?")
+      .bind(started.conversationId)
+      .first();
+    expect(row).toEqual({ status: "ended", end_reason: "inactive" });
+  });
+});
+
+describe("the record reaches D1 and R2 while the chat is live", () => {
+  it("flushes new messages by alarm, never writing one twice, and seals the transcript at the end", async () => {
+    const { started, victim, officer } = await activeConversation();
+    for (const [i, text] of ["first", "second", "third"].entries()) {
+      victim.send({ type: "send", id: `flush-message-${i}`, text });
+      await victim.next("ack");
+    }
+    await runDurableObjectAlarm(stub(started));
+    const count = async () =>
+      (await env.DB.prepare("SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ?")
+        .bind(started.conversationId)
+        .first<{ n: number }>())?.n;
+    expect(await count()).toBe(3);
+    const live = await env.TRANSCRIPTS.get(`transcripts/${started.conversationId}/live.json`);
+    expect(JSON.parse(await live!.text()).messages.map((m: { text: string }) => m.text)).toEqual([
+      "first",
+      "second",
+      "third",
+    ]);
+
+    officer.send({ type: "send", id: "officer-flush-1", text: "fourth" });
+    await officer.next("ack");
+    await runDurableObjectAlarm(stub(started));
+    expect(await count()).toBe(4);
+
+    victim.send({ type: "end" });
+    await victim.next("ended");
+    expect(await count()).toBe(4);
+    expect(await env.TRANSCRIPTS.get(`transcripts/${started.conversationId}/live.json`)).toBeNull();
+    const listed = await env.TRANSCRIPTS.list({ prefix: `transcripts/${started.conversationId}/` });
+    expect(listed.objects).toHaveLength(1);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Timings a force may tune, from [vars] in wrangler.toml. Every value has a safe default and
+ * a bad value falls back to it, so a typo cannot switch a safeguard off.
+ */
+export interface ConversationTimings {
+  /** Quiet time from the victim before they are asked whether they are still there. */
+  inactivityPromptMs: number;
+  /** Time after that question before the chat closes itself if nobody answers. */
+  inactivityCloseMs: number;
+  /** How long a participant may be disconnected before the other side is told. */
+  presenceGraceMs: number;
+  /** How often new messages are copied to D1 and R2 while a chat is live. */
+  flushIntervalMs: number;
+}
+
+export const DEFAULT_TIMINGS: ConversationTimings = {
+  inactivityPromptMs: 10 * 60_000,
+  inactivityCloseMs: 5 * 60_000,
+  presenceGraceMs: 20_000,
+  flushIntervalMs: 60_000,
+};
+
+type TimingVars = Partial<
+  Record<
+    "INACTIVITY_PROMPT_SECONDS" | "INACTIVITY_CLOSE_SECONDS" | "PRESENCE_GRACE_SECONDS" | "FLUSH_INTERVAL_SECONDS",
+    string
+  >
+>;
+
+function seconds(value: string | undefined, fallbackMs: number): number {
+  const parsed = Number(value);
+  return value !== undefined && Number.isFinite(parsed) && parsed > 0 ? parsed * 1000 : fallbackMs;
+}
+
+export function conversationTimings(vars: TimingVars): ConversationTimings {
+  return {
+    inactivityPromptMs: seconds(vars.INACTIVITY_PROMPT_SECONDS, DEFAULT_TIMINGS.inactivityPromptMs),
+    inactivityCloseMs: seconds(vars.INACTIVITY_CLOSE_SECONDS, DEFAULT_TIMINGS.inactivityCloseMs),
+    presenceGraceMs: seconds(vars.PRESENCE_GRACE_SECONDS, DEFAULT_TIMINGS.presenceGraceMs),
+    flushIntervalMs: seconds(vars.FLUSH_INTERVAL_SECONDS, DEFAULT_TIMINGS.flushIntervalMs),
+  };
+}
