@@ -1,7 +1,8 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { OFFICER } from "./officers.ts";
+import { signInOfficer, texts, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -13,13 +14,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signInOfficer(page: Page) {
-  await page.goto(`${baseUrl}/console`);
-  await page.getByRole("textbox", { name: "Email" }).fill(OFFICER.email);
-  await page.getByLabel("Password").fill(OFFICER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByText(`Signed in as ${OFFICER.displayName}`).waitFor();
-}
 
 describe("the first real conversation", () => {
   it("a victim starts a chat, an officer accepts it, they talk both ways, and the officer ends it", async () => {
@@ -28,7 +22,7 @@ describe("the first real conversation", () => {
     const officer = await officerContext.newPage();
     const victim = await victimContext.newPage();
 
-    await signInOfficer(officer);
+    await signInOfficer(officer, baseUrl);
     await officer.getByText("Nobody is waiting.").waitFor();
 
     await victim.goto(baseUrl);
@@ -73,7 +67,7 @@ describe("the first real conversation", () => {
     await victim.goto(baseUrl);
     await victim.getByRole("button", { name: "Start chat" }).click();
     await victim.getByRole("status").filter({ hasText: "Waiting for an officer" }).waitFor();
-    await signInOfficer(officer);
+    await signInOfficer(officer, baseUrl);
     await officer.getByRole("button", { name: /^Accept/ }).first().click();
     await victim.getByRole("status").filter({ hasText: "An officer is with you." }).waitFor();
 

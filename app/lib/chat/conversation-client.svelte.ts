@@ -2,23 +2,27 @@
  * One side's live view of a conversation, over a partysocket WebSocket. Used by both the
  * victim page and the officer console; the server decides who is who.
  *
- * Messages are shown at once as pending and become confirmed when the server's ack arrives
- * with their seq. partysocket queues sends while offline but confirms nothing, so unconfirmed
- * messages are sent again whenever the connection is (re)established; the server stores a
- * message id once, so a resend never duplicates.
+ * Delivery bookkeeping is the MessageLedger's (see ledger.ts); this class carries frames and
+ * turns them into state the pages render. partysocket's own send queue is switched off: it
+ * confirms nothing, so unsent messages live in the ledger and are sent again on every new
+ * connection, which also tells the server the last seq held (`since`) to resume from.
  */
 import PartySocket from "partysocket";
 import {
   ConversationServerFrame,
-  type ChatMessage,
   type ConversationClientFrame,
   type ConversationStatus,
   type EndReason,
   type ParticipantRole,
 } from "$shared/protocol";
+import { MessageLedger } from "./ledger";
 
-export interface ShownMessage extends Omit<ChatMessage, "seq"> {
+export interface ShownMessage {
+  id: string;
   seq: number | null;
+  from: ParticipantRole;
+  text: string;
+  sentAt: number;
   pending: boolean;
 }
 
@@ -26,7 +30,22 @@ export interface ConversationClientOptions {
   conversationId: string;
   /** Extra query parameters for each (re)connection, e.g. the victim's fresh ticket. */
   query?: () => Promise<Record<string, string>>;
+  /** Called when the server will never let this client in again (e.g. the chat is gone). */
+  onRefused?: () => void;
 }
+
+/** Reconnection suited to a chat: first retry well under a second, then backing off to 8 s. */
+const RECONNECT = {
+  minReconnectionDelay: 400,
+  maxReconnectionDelay: 8_000,
+  reconnectionDelayGrowFactor: 1.5,
+  connectionTimeout: 5_000,
+  /** Random extra wait before each reconnection, so clients dropped together do not return together. */
+  jitterMs: 300,
+};
+/** Typing notices are sent at most this often, and shown for a little longer. */
+const TYPING_EVERY_MS = 2_500;
+const TYPING_SHOWN_MS = 4_000;
 
 export class ConversationClient {
   role = $state<ParticipantRole | null>(null);
@@ -34,49 +53,107 @@ export class ConversationClient {
   endReason = $state<EndReason | null>(null);
   connected = $state(false);
   error = $state<string | null>(null);
-  #confirmed = $state<ChatMessage[]>([]);
-  #pending = $state<ShownMessage[]>([]);
+  /** The server will never let this client back in (for example, the chat no longer exists). */
+  refused = $state(false);
+  messages = $state<ShownMessage[]>([]);
+  /** Whether the other side is connected (or only briefly away). */
+  otherOnline = $state(false);
+  otherTyping = $state(false);
+  /** The last seq the other side has read. */
+  otherReadSeq = $state(0);
+  /** When the chat will close unless the victim answers "still here". */
+  inactivityClosesAt = $state<number | null>(null);
 
+  readonly #ledger = new MessageLedger();
   readonly #socket: PartySocket;
+  #lastTypingSent = 0;
+  #typingTimer: ReturnType<typeof setTimeout> | undefined;
+  #readSent = 0;
 
-  constructor(options: ConversationClientOptions) {
+  constructor(private readonly options: ConversationClientOptions) {
+    let attempts = 0;
     this.#socket = new PartySocket({
       host: location.host,
       party: "conversation",
       room: options.conversationId,
-      query: options.query,
-      maxRetries: 20,
+      query: async () => {
+        if (attempts++ > 0) await sleep(Math.random() * RECONNECT.jitterMs);
+        return { ...(await options.query?.()), since: String(this.#ledger.lastSeq) };
+      },
+      minReconnectionDelay: RECONNECT.minReconnectionDelay,
+      maxReconnectionDelay: RECONNECT.maxReconnectionDelay,
+      reconnectionDelayGrowFactor: RECONNECT.reconnectionDelayGrowFactor,
+      connectionTimeout: RECONNECT.connectionTimeout,
+      maxEnqueuedMessages: 0,
     });
     this.#socket.addEventListener("open", () => (this.connected = true));
     this.#socket.addEventListener("close", () => (this.connected = false));
     this.#socket.addEventListener("message", (event: MessageEvent) => this.#receive(event.data));
   }
 
-  /** Confirmed messages in seq order, then this side's pending ones in the order written. */
-  get messages(): ShownMessage[] {
-    return [
-      ...this.#confirmed.map((m) => ({ ...m, pending: false })),
-      ...this.#pending,
-    ];
+  /** Sends a message, or explains why it cannot be queued. */
+  send(text: string): boolean {
+    if (!this.role || this.status === "ended") return false;
+    const frame = this.#ledger.compose(crypto.randomUUID(), this.role, text);
+    if (!frame) {
+      this.error = "Too many messages are waiting to be sent. Please wait for the connection to come back.";
+      return false;
+    }
+    this.#transmit(frame);
+    this.#refresh();
+    return true;
   }
 
-  send(text: string): void {
-    if (!this.role || this.status === "ended") return;
-    const id = crypto.randomUUID();
-    this.#pending.push({ id, seq: null, from: this.role, text, sentAt: Date.now(), pending: true });
-    this.#transmit({ type: "send", id, text });
+  /** Tells the other side this side is typing, at most every few seconds. */
+  typing(): void {
+    const now = Date.now();
+    if (now - this.#lastTypingSent < TYPING_EVERY_MS) return;
+    this.#lastTypingSent = now;
+    this.#transmit({ type: "typing" });
+  }
+
+  /** Marks everything shown as read (call when the log is visible to the reader). */
+  markRead(): void {
+    const last = this.#ledger.lastSeq;
+    if (last > this.#readSent && this.connected) {
+      this.#readSent = last;
+      this.#transmit({ type: "read", seq: last });
+    }
+  }
+
+  stillHere(): void {
+    this.#transmit({ type: "still-here" });
   }
 
   end(): void {
     this.#transmit({ type: "end" });
   }
 
+  /** Closes the connection and forgets every message this page held. */
   close(): void {
     this.#socket.close();
+    this.#ledger.clear();
+    this.messages = [];
+    clearTimeout(this.#typingTimer);
   }
 
   #transmit(frame: ConversationClientFrame): void {
+    // Sent only while open; a message that cannot go now stays in the ledger for the next connection.
     this.#socket.send(JSON.stringify(frame));
+  }
+
+  #refresh(): void {
+    this.messages = [
+      ...this.#ledger.confirmed.map((m) => ({ ...m, pending: false })),
+      ...this.#ledger.pending.map((p) => ({
+        id: p.id,
+        seq: null,
+        from: p.from,
+        text: p.text,
+        sentAt: p.writtenAt,
+        pending: true,
+      })),
+    ];
   }
 
   #receive(data: unknown): void {
@@ -93,43 +170,64 @@ export class ConversationClient {
       case "welcome":
         this.role = frame.role;
         this.status = frame.status;
-        this.#confirmed = frame.messages;
-        this.#dropConfirmedPending();
-        for (const message of this.#pending) this.#transmit({ type: "send", id: message.id, text: message.text });
+        this.endReason = frame.endReason;
+        this.inactivityClosesAt = frame.inactivityClosesAt;
+        this.otherOnline = frame.role === "victim" ? frame.presence.officer : frame.presence.victim;
+        this.otherReadSeq = frame.role === "victim" ? frame.read.officer : frame.read.victim;
+        this.error = null;
+        for (const message of frame.messages) this.#ledger.receive(message);
+        for (const resend of this.#ledger.resendFrames()) this.#transmit(resend);
         break;
       case "message":
-        this.#confirm(frame.message);
+        if (!this.#ledger.receive(frame.message)) this.#socket.reconnect();
+        if (frame.message.from !== this.role) this.otherTyping = false;
         break;
-      case "ack": {
-        const mine = this.#pending.find((m) => m.id === frame.id);
-        if (mine && this.role) this.#confirm({ ...mine, from: this.role, seq: frame.seq });
+      case "ack":
+        this.#ledger.ack(frame.id, frame.seq, frame.sentAt);
         break;
-      }
       case "status":
         this.status = frame.status;
+        break;
+      case "presence":
+        if (frame.role !== this.role) this.otherOnline = frame.online;
+        break;
+      case "typing":
+        if (frame.role !== this.role) this.#showTyping();
+        break;
+      case "read":
+        if (frame.role !== this.role) this.otherReadSeq = frame.seq;
+        break;
+      case "inactivity":
+        this.inactivityClosesAt = frame.closesAt;
         break;
       case "ended":
         this.status = "ended";
         this.endReason = frame.reason;
-        this.#pending = [];
+        this.inactivityClosesAt = null;
         this.#socket.close();
         break;
       case "error":
         this.error = frame.message;
         break;
     }
+    this.#refresh();
   }
 
-  #confirm(message: ChatMessage): void {
-    if (!this.#confirmed.some((m) => m.seq === message.seq)) {
-      const { id, seq, from, text, sentAt } = message;
-      this.#confirmed = [...this.#confirmed, { id, seq, from, text, sentAt }].sort((a, b) => a.seq - b.seq);
-    }
-    this.#dropConfirmedPending();
+  #showTyping(): void {
+    this.otherTyping = true;
+    clearTimeout(this.#typingTimer);
+    this.#typingTimer = setTimeout(() => (this.otherTyping = false), TYPING_SHOWN_MS);
   }
 
-  #dropConfirmedPending(): void {
-    const confirmed = new Set(this.#confirmed.filter((m) => m.from === this.role).map((m) => m.id));
-    this.#pending = this.#pending.filter((m) => !confirmed.has(m.id));
+  /** Gives up for good: called when the server says this client can never get in. */
+  refuse(message: string): void {
+    this.error = message;
+    this.refused = true;
+    this.#socket.close();
+    this.options.onRefused?.();
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

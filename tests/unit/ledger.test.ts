@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { MessageLedger } from "../../app/lib/chat/ledger";
+
+const message = (seq: number, text = `m${seq}`, from: "victim" | "officer" = "officer", id = `id-${seq}`) => ({
+  id,
+  seq,
+  from,
+  text,
+  sentAt: 1_000 + seq,
+});
+
+describe("the client's message ledger", () => {
+  it("keeps messages once each, in seq order, whatever order they arrive in", () => {
+    const ledger = new MessageLedger();
+    for (const seq of [1, 3, 2, 3, 1]) ledger.receive(message(seq));
+    expect(ledger.confirmed.map((m) => m.seq)).toEqual([1, 2, 3]);
+    expect(ledger.lastSeq).toBe(3);
+  });
+
+  it("reports a gap, and resumes from the last seq before it", () => {
+    const ledger = new MessageLedger();
+    expect(ledger.receive(message(1))).toBe(true);
+    expect(ledger.receive(message(3))).toBe(false);
+    expect(ledger.lastSeq).toBe(1);
+    ledger.receive(message(2));
+    expect(ledger.lastSeq).toBe(3);
+  });
+
+  it("holds a written message as pending until acked, and resends it until then", () => {
+    const ledger = new MessageLedger();
+    ledger.compose("mine-1", "victim", "help");
+    ledger.compose("mine-2", "victim", "please");
+    expect(ledger.resendFrames()).toEqual([
+      { type: "send", id: "mine-1", text: "help" },
+      { type: "send", id: "mine-2", text: "please" },
+    ]);
+    ledger.ack("mine-1", 1, 5_000);
+    expect(ledger.pending.map((p) => p.id)).toEqual(["mine-2"]);
+    expect(ledger.confirmed).toEqual([{ id: "mine-1", seq: 1, from: "victim", text: "help", sentAt: 5_000 }]);
+    // Hearing our own message from the server also confirms it.
+    ledger.receive(message(2, "please", "victim", "mine-2"));
+    expect(ledger.pending).toEqual([]);
+  });
+
+  it("bounds the unsent queue", () => {
+    const ledger = new MessageLedger(2);
+    expect(ledger.compose("a-1", "victim", "a")).not.toBeNull();
+    expect(ledger.compose("b-1", "victim", "b")).not.toBeNull();
+    expect(ledger.compose("c-1", "victim", "c")).toBeNull();
+    expect(ledger.pending).toHaveLength(2);
+  });
+});
