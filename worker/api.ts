@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { apiError } from "./http/errors";
 import { isSameOrigin } from "./http/security";
 import { conversationRoutes } from "./routes/conversations";
+import { officerRoutes } from "./routes/officer";
 import { sessionRoutes } from "./routes/session";
 
 export const api = new Hono<{ Bindings: Env }>().basePath("/api");
@@ -18,6 +19,7 @@ api.use("*", async (c, next) => {
 
 api.route("/conversations", conversationRoutes);
 api.route("/session", sessionRoutes);
+api.route("/me", officerRoutes);
 
 api.notFound((c) => apiError(c, 404, "not-found", "There is nothing here."));
 

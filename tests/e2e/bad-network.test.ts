@@ -82,7 +82,7 @@ describe("a chat on a bad network", () => {
     expect(victimTexts.indexOf("Are you safe right now?")).toBeLessThan(victimTexts.indexOf("If you are in danger call 999"));
   });
 
-  it("brings the conversation back after the victim reloads the tab", async () => {
+  it("brings the conversation back after the victim, then the officer, reload", async () => {
     const { officer, victim } = await victimAndOfficerTalking(baseUrl);
     await write(victim, "Before the reload");
     await officer.getByRole("log", { name: "Messages" }).getByText("Before the reload").waitFor();
@@ -92,6 +92,15 @@ describe("a chat on a bad network", () => {
     await write(officer, "Still with you");
     await victimLog.getByText("Still with you").waitFor();
     expect(await texts(victimLog)).toEqual(["Before the reload", "Still with you"]);
+
+    await officer.reload();
+    // Every chat this officer is in reopens, oldest first; this one was accepted last.
+    await officer.getByRole("tab").last().click();
+    const officerLog = officer.getByRole("log", { name: "Messages" });
+    await officerLog.getByText("Still with you").waitFor();
+    await write(officer, "After my reload");
+    await victimLog.getByText("After my reload").waitFor();
+    expect(await texts(officerLog)).toEqual(["Before the reload", "Still with you", "After my reload"]);
   });
 
   it("shows the officer when the victim is typing and has read their message", async () => {

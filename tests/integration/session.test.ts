@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, createOfficer, signIn } from "./harness";
+import { acceptAndJoin, call, createOfficer, signIn, signedInOfficer, startConversation } from "./harness";
 
 const json = (body: unknown) => ({
   method: "POST",
@@ -52,5 +52,22 @@ describe("officer sign-in", () => {
     const response = await call("/api/nothing-here");
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: { code: "not-found" } });
+  });
+});
+
+describe("an officer's own chats", () => {
+  it("lists the chats the officer is in now, for the console to reopen after a reload", async () => {
+
+    const officer = await signedInOfficer();
+    const colleague = await signedInOfficer();
+    const mine = await startConversation();
+    const theirs = await startConversation();
+    (await acceptAndJoin(mine.conversationId, officer.cookie)).close();
+    (await acceptAndJoin(theirs.conversationId, colleague.cookie)).close();
+
+    const response = await call("/api/me/conversations", { headers: { Cookie: officer.cookie } });
+    const body = (await response.json()) as { conversations: { conversationId: string }[] };
+    expect(body.conversations.map((c) => c.conversationId)).toEqual([mine.conversationId]);
+    expect((await call("/api/me/conversations")).status).toBe(401);
   });
 });

@@ -29,6 +29,7 @@ import {
 } from "../shared/protocol";
 import { randomSecret, sha256Hex } from "../auth/secrets";
 import { conversationTimings } from "../config";
+import { recordAssigned } from "../db/conversations";
 import { archive, flush } from "../transcripts/archive";
 import { ConversationStore } from "./conversation-store";
 import { OFFICER_HEADER, ROLE_HEADER, SINCE_PARAM, TICKET_PARAM } from "./headers";
@@ -98,6 +99,8 @@ export class Conversation extends Server<Env> {
         : { ok: false, code: "not-allowed", message: "Another officer has this conversation." };
     }
     const now = Date.now();
+    // D1 first: if it fails nothing has changed here, and the Dispatcher puts the chat back.
+    await recordAssigned(this.env.DB, record.id, officerId, now);
     this.store.markActive(officerId, now);
     // The victim's quiet time counts from when someone is there to answer them.
     this.store.markVictimActive(now);

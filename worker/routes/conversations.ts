@@ -4,8 +4,7 @@
  * lives for a minute.
  */
 import { Hono } from "hono";
-import { database } from "../db/client";
-import { conversations } from "../db/schema";
+import { recordStarted } from "../db/conversations";
 import { apiError } from "../http/errors";
 import { randomId, randomSecret, sha256Hex } from "../auth/secrets";
 import { OpaqueId, type StartedConversation } from "../shared/protocol";
@@ -17,9 +16,7 @@ conversationRoutes.post("/", async (c) => {
   const conversationId = randomId();
   const token = randomSecret();
   const createdAt = Date.now();
-  await database(c.env.DB)
-    .insert(conversations)
-    .values({ id: conversationId, status: "waiting", createdAt });
+  await recordStarted(c.env.DB, conversationId, createdAt);
   await (await getConversation(c.env, conversationId)).open(await sha256Hex(token), createdAt);
   await (await getDispatcher(c.env)).enqueue(conversationId, createdAt);
   const body: StartedConversation = { conversationId, token };

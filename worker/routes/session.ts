@@ -3,11 +3,12 @@ import { Hono } from "hono";
 import { SignInRequest } from "../shared/protocol";
 import { authenticate } from "../auth/officers";
 import { clearedSessionCookie, sessionCookie } from "../auth/cookies";
-import { SESSION_LIFETIME_SECONDS, endSession, officerForRequest, startSession } from "../auth/sessions";
+import { SESSION_LIFETIME_SECONDS, endSession, startSession } from "../auth/sessions";
+import { requireOfficer, type OfficerEnv } from "../http/require-officer";
 import { apiError } from "../http/errors";
 import { readBody } from "../http/body";
 
-export const sessionRoutes = new Hono<{ Bindings: Env }>();
+export const sessionRoutes = new Hono<OfficerEnv>();
 
 sessionRoutes.post("/", async (c) => {
   const body = await readBody(c, SignInRequest);
@@ -21,11 +22,7 @@ sessionRoutes.post("/", async (c) => {
   return c.json({ officer });
 });
 
-sessionRoutes.get("/", async (c) => {
-  const officer = await officerForRequest(c.env.DB, c.req.raw);
-  if (!officer) return apiError(c, 401, "signed-out", "You are not signed in.");
-  return c.json({ officer });
-});
+sessionRoutes.get("/", requireOfficer, (c) => c.json({ officer: c.var.officer }));
 
 sessionRoutes.delete("/", async (c) => {
   await endSession(c.env.DB, c.req.raw);

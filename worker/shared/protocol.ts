@@ -177,6 +177,10 @@ export const Officer = z.object({
 });
 export type Officer = z.infer<typeof Officer>;
 
+export const MyConversations = z.object({
+  conversations: z.array(z.object({ conversationId: OpaqueId, acceptedAt: z.number().int().nullable() })),
+});
+
 export const ApiError = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });

@@ -1,4 +1,4 @@
-import { Officer } from "$shared/protocol";
+import { MyConversations, Officer } from "$shared/protocol";
 import { api, ApiFailure, postJson } from "../api";
 import { z } from "zod";
 
@@ -20,4 +20,10 @@ export async function signIn(email: string, password: string): Promise<Officer> 
 
 export async function signOut(): Promise<void> {
   await api("/session", { method: "DELETE" });
+}
+
+/** The chats this officer is in now, to reopen after a reload or a new sign-in. */
+export async function myConversations(): Promise<string[]> {
+  const body = MyConversations.parse(await api("/me/conversations"));
+  return body.conversations.map((c) => c.conversationId);
 }
