@@ -40,3 +40,30 @@ export function conversationTimings(vars: TimingVars): ConversationTimings {
     flushIntervalMs: seconds(vars.FLUSH_INTERVAL_SECONDS, DEFAULT_TIMINGS.flushIntervalMs),
   };
 }
+
+export interface QueueSettings {
+  /** Chats an officer may hold at once unless a supervisor sets otherwise. */
+  defaultCapacity: number;
+  /** How long an officer's console may be gone before their chats go back to the queue. */
+  officerGraceMs: number;
+  /** How long a waiting victim may be disconnected before their place is given up. */
+  waitingAbandonMs: number;
+}
+
+export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
+  defaultCapacity: 3,
+  officerGraceMs: 60_000,
+  waitingAbandonMs: 5 * 60_000,
+};
+
+type QueueVars = Partial<Record<"OFFICER_CAPACITY" | "OFFICER_GRACE_SECONDS" | "WAITING_ABANDON_SECONDS", string>>;
+
+export function queueSettings(vars: QueueVars): QueueSettings {
+  const capacity = Number(vars.OFFICER_CAPACITY);
+  return {
+    defaultCapacity:
+      Number.isInteger(capacity) && capacity >= 1 && capacity <= 10 ? capacity : DEFAULT_QUEUE_SETTINGS.defaultCapacity,
+    officerGraceMs: seconds(vars.OFFICER_GRACE_SECONDS, DEFAULT_QUEUE_SETTINGS.officerGraceMs),
+    waitingAbandonMs: seconds(vars.WAITING_ABANDON_SECONDS, DEFAULT_QUEUE_SETTINGS.waitingAbandonMs),
+  };
+}

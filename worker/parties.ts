@@ -8,7 +8,7 @@
 import { routePartykitRequest, type Lobby } from "partyserver";
 import { officerForRequest } from "./auth/sessions";
 import { isSameOrigin } from "./http/security";
-import { INTERNAL_HEADERS, OFFICER_HEADER } from "./rooms/headers";
+import { INTERNAL_HEADERS, OFFICER_HEADER, OFFICER_NAME_HEADER, STAFF_ROLE_HEADER } from "./rooms/headers";
 
 function refuse(status: number, code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status });
@@ -21,8 +21,11 @@ async function beforeConnect(request: Request, lobby: Lobby<Env>, env: Env) {
   const forwarded = new Request(request);
   for (const name of INTERNAL_HEADERS) forwarded.headers.delete(name);
   const officer = await officerForRequest(env.DB, request);
-  if (officer) forwarded.headers.set(OFFICER_HEADER, officer.id);
-  else if (lobby.className === "Dispatcher") {
+  if (officer) {
+    forwarded.headers.set(OFFICER_HEADER, officer.id);
+    forwarded.headers.set(STAFF_ROLE_HEADER, officer.role);
+    forwarded.headers.set(OFFICER_NAME_HEADER, encodeURIComponent(officer.displayName));
+  } else if (lobby.className === "Dispatcher") {
     return refuse(401, "signed-out", "Sign in to see the queue.");
   }
   return forwarded;

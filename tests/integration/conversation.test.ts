@@ -194,9 +194,10 @@ describe("who may join", () => {
     first.send({ type: "accept", conversationId: started.conversationId });
     second.send({ type: "accept", conversationId: started.conversationId });
     const outcomes = await Promise.all(
-      [first, second].map((socket) =>
-        Promise.race([socket.next("assigned").then(() => "won"), socket.next("error").then((e) => e.message)]),
-      ),
+      [first, second].map(async (socket) => {
+        const answer = await socket.nextOf(["assigned", "error"]);
+        return answer.type === "assigned" ? "won" : answer.message;
+      }),
     );
     expect(outcomes.filter((o) => o === "won")).toHaveLength(1);
     expect(outcomes.find((o) => o !== "won")).toMatch(/no longer waiting/);

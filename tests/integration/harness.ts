@@ -58,9 +58,15 @@ export async function signIn(email: string, password: string): Promise<string> {
   return setCookie.split(";")[0]!;
 }
 
-export async function signedInOfficer() {
-  const officer = await createOfficer();
+export async function signedInOfficer(role: "officer" | "supervisor" | "admin" = "officer") {
+  const officer = await createOfficer(undefined, undefined, role);
   return { ...officer, cookie: await signIn(officer.email, officer.password) };
+}
+
+/** Ends every chat still waiting, so a test starts with an empty queue. */
+export async function drainQueue(): Promise<void> {
+  const waiting = await env.DB.prepare("SELECT id FROM conversations WHERE status = 'waiting'").all<{ id: string }>();
+  for (const { id } of waiting.results) await env.Conversation.getByName(id).end("abandoned");
 }
 
 export async function ticketFor(started: StartedConversation): Promise<string> {
@@ -111,22 +117,28 @@ export class TestSocket<Frame extends { type: string }> {
   }
 
   /** Takes the first unread frame of this type (and matching `where`), waiting for it if need be. */
-  async next<T extends Frame["type"]>(
+  next<T extends Frame["type"]>(
     type: T,
     where: (frame: Extract<Frame, { type: T }>) => boolean = () => true,
     timeoutMs = 5_000,
   ): Promise<Extract<Frame, { type: T }>> {
+    return this.take(
+      (f) => f.type === type && where(f as Extract<Frame, { type: T }>),
+      `"${type}"`,
+      timeoutMs,
+    ) as Promise<Extract<Frame, { type: T }>>;
+  }
+
+  private async take(match: (frame: Frame) => boolean, what: string, timeoutMs: number): Promise<Frame> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const index = this.frames.findIndex(
-        (f) => f.type === type && where(f as Extract<Frame, { type: T }>),
-      );
-      if (index >= 0) return this.frames.splice(index, 1)[0] as Extract<Frame, { type: T }>;
-      if (this.closed) throw new Error(`socket closed (${this.closed.code}) while waiting for "${type}"`);
+      const index = this.frames.findIndex(match);
+      if (index >= 0) return this.frames.splice(index, 1)[0]!;
+      if (this.closed) throw new Error(`socket closed (${this.closed.code}) while waiting for ${what}`);
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
         const seen = this.frames.map((f) => f.type).join(", ") || "nothing";
-        throw new Error(`no "${type}" frame within ${timeoutMs} ms; unread: ${seen}`);
+        throw new Error(`no ${what} frame within ${timeoutMs} ms; unread: ${seen}`);
       }
       await new Promise<void>((resolve) => {
         const wake = () => {
@@ -138,6 +150,23 @@ export class TestSocket<Frame extends { type: string }> {
         this.waiters.add(wake);
       });
     }
+  }
+
+  /** Takes the first unread frame of any of these types, so no waiter is left behind to steal a later one. */
+  nextOf<T extends Frame["type"]>(types: T[], timeoutMs = 5_000): Promise<Extract<Frame, { type: T }>> {
+    return this.take((f) => (types as string[]).includes(f.type), types.join(" or "), timeoutMs) as Promise<
+      Extract<Frame, { type: T }>
+    >;
+  }
+
+  /** Resolves with the close code once the server has closed this socket. */
+  async closedWith(timeoutMs = 5_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.closed) {
+      if (Date.now() > deadline) throw new Error(`socket still open after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return this.closed.code;
   }
 
   close(): void {

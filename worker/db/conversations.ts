@@ -1,5 +1,5 @@
 /** Conversation rows in D1: what the console and reports query across chats. */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { database } from "./client";
 import { conversations } from "./schema";
 
@@ -7,11 +7,17 @@ export async function recordStarted(db: D1Database, id: string, createdAt: numbe
   await database(db).insert(conversations).values({ id, status: "waiting", createdAt });
 }
 
+/** An officer has the chat; `accepted_at` keeps the first acceptance, which ends the wait. */
 export async function recordAssigned(db: D1Database, id: string, officerId: string, acceptedAt: number) {
   await database(db)
     .update(conversations)
-    .set({ status: "active", officerId, acceptedAt })
+    .set({ status: "active", officerId, acceptedAt: sql`COALESCE(${conversations.acceptedAt}, ${acceptedAt})` })
     .where(eq(conversations.id, id));
+}
+
+/** Back in the queue, with nobody assigned. */
+export async function recordReturned(db: D1Database, id: string) {
+  await database(db).update(conversations).set({ status: "waiting", officerId: null }).where(eq(conversations.id, id));
 }
 
 /** The chats an officer is in now, oldest first: what their console reopens after a reload. */

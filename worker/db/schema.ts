@@ -62,3 +62,24 @@ export const messages = sqliteTable(
   (t) => [primaryKey({ columns: [t.conversationId, t.seq] })],
 );
 
+
+/**
+ * Every queue event, with its time, so waits, abandonment and transfers can be reported.
+ * Written by the Dispatcher through its outbox (see worker/rooms/event-outbox.ts).
+ */
+export const queueEvents = sqliteTable(
+  "queue_events",
+  {
+    /** Unique per event, chosen by the Dispatcher, so a retried write is stored once. */
+    id: text("id").primaryKey(),
+    conversationId: text("conversation_id").notNull(),
+    kind: text("kind", {
+      enum: ["joined", "offered", "accepted", "priority-raised", "transferred", "returned", "abandoned", "ended"],
+    }).notNull(),
+    at: integer("at").notNull(),
+    officerId: text("officer_id"),
+    /** Free-form details as JSON: reason, note, from/to officer, how long they waited. */
+    detail: text("detail"),
+  },
+  (t) => [index("queue_events_at").on(t.at), index("queue_events_conversation").on(t.conversationId, t.at)],
+);

@@ -3,7 +3,15 @@
  * Everything the object needs after hibernation or a restart is read from here, never from
  * fields on the instance.
  */
-import type { ChatMessage, ConversationStatus, EndReason, ParticipantRole, ReadMarks } from "../shared/protocol";
+import type {
+  ChatMessage,
+  ConversationStatus,
+  EndReason,
+  Handover,
+  ParticipantRole,
+  QueueInfo,
+  ReadMarks,
+} from "../shared/protocol";
 
 export interface ConversationRecord {
   id: string;
@@ -22,6 +30,8 @@ export interface ConversationRecord {
   /** Highest seq already copied to D1. */
   flushedSeq: number;
   read: ReadMarks;
+  /** While waiting: what the victim was last told about the queue. */
+  queue: QueueInfo | null;
 }
 
 type Row = Record<string, SqlStorageValue>;
@@ -42,7 +52,13 @@ const SCHEMA = `
     inactivity_closes_at  INTEGER,
     flushed_seq           INTEGER NOT NULL DEFAULT 0,
     victim_read_seq       INTEGER NOT NULL DEFAULT 0,
-    officer_read_seq      INTEGER NOT NULL DEFAULT 0
+    officer_read_seq      INTEGER NOT NULL DEFAULT 0,
+    queue_info            TEXT
+  );
+  CREATE TABLE IF NOT EXISTS handovers (
+    at          INTEGER NOT NULL,
+    from_officer TEXT,
+    note        TEXT NOT NULL
   );
   CREATE TABLE IF NOT EXISTS messages (
     seq       INTEGER PRIMARY KEY,
@@ -80,6 +96,7 @@ export class ConversationStore {
       inactivityClosesAt: row.inactivity_closes_at === null ? null : Number(row.inactivity_closes_at),
       flushedSeq: Number(row.flushed_seq),
       read: { victim: Number(row.victim_read_seq), officer: Number(row.officer_read_seq) },
+      queue: row.queue_info === null ? null : (JSON.parse(String(row.queue_info)) as QueueInfo),
     };
   }
 
@@ -94,12 +111,45 @@ export class ConversationStore {
     );
   }
 
+  /** An officer has the chat. `accepted_at` keeps the first time anyone did, for the wait. */
   markActive(officerId: string, acceptedAt: number): void {
     this.sql.exec(
-      "UPDATE conversation SET status = 'active', officer_id = ?, accepted_at = ? WHERE singleton = 1",
+      `UPDATE conversation SET status = 'active', officer_id = ?, accepted_at = COALESCE(accepted_at, ?),
+       queue_info = NULL WHERE singleton = 1`,
       officerId,
       acceptedAt,
     );
+  }
+
+  /** Back in the queue: no officer, and no question about inactivity outstanding. */
+  markWaiting(): void {
+    this.sql.exec(
+      "UPDATE conversation SET status = 'waiting', officer_id = NULL, inactivity_closes_at = NULL WHERE singleton = 1",
+    );
+  }
+
+  setQueueInfo(info: QueueInfo | null): void {
+    this.sql.exec("UPDATE conversation SET queue_info = ? WHERE singleton = 1", info ? JSON.stringify(info) : null);
+  }
+
+  addHandover(handover: Handover): void {
+    this.sql.exec(
+      "INSERT INTO handovers (at, from_officer, note) VALUES (?, ?, ?)",
+      handover.at,
+      handover.fromOfficerId,
+      handover.note,
+    );
+  }
+
+  handovers(): Handover[] {
+    return this.sql
+      .exec<Row>("SELECT * FROM handovers ORDER BY at")
+      .toArray()
+      .map((row) => ({
+        at: Number(row.at),
+        fromOfficerId: row.from_officer === null ? null : String(row.from_officer),
+        note: String(row.note),
+      }));
   }
 
   markEnded(reason: EndReason, endedAt: number): void {

@@ -22,17 +22,19 @@ import { Server, type Connection, type ConnectionContext, type WSMessage } from 
 import {
   ConversationClientFrame,
   parseFrame,
+  type ConnectionRole,
   type ConversationServerFrame,
   type EndReason,
   type ErrorCode,
   type ParticipantRole,
+  type QueueInfo,
 } from "../shared/protocol";
 import { randomSecret, sha256Hex } from "../auth/secrets";
-import { conversationTimings } from "../config";
-import { recordAssigned } from "../db/conversations";
+import { conversationTimings, queueSettings } from "../config";
+import { recordAssigned, recordReturned } from "../db/conversations";
 import { archive, flush } from "../transcripts/archive";
 import { ConversationStore } from "./conversation-store";
-import { OFFICER_HEADER, ROLE_HEADER, SINCE_PARAM, TICKET_PARAM } from "./headers";
+import { OFFICER_HEADER, ROLE_HEADER, SINCE_PARAM, STAFF_ROLE_HEADER, TICKET_PARAM } from "./headers";
 import { Scheduler } from "./scheduler";
 import { getDispatcher } from "./stubs";
 
@@ -41,11 +43,21 @@ const TICKET_LIFETIME_MS = 60_000;
 /** How long to wait before retrying a copy to D1/R2 that failed. */
 const RETRY_MS = 30_000;
 
-type Job = "flush" | "archive" | "offline:victim" | "offline:officer" | "inactivity-prompt" | "inactivity-close";
+type Job =
+  | "flush"
+  | "archive"
+  | "offline:victim"
+  | "offline:officer"
+  | "inactivity-prompt"
+  | "inactivity-close"
+  | "abandon";
 
 interface ParticipantState {
-  role: ParticipantRole;
+  role: ConnectionRole;
 }
+
+/** Closes an officer's sockets when the chat is no longer theirs (transfer, return, reassignment). */
+const NO_LONGER_ASSIGNED = 4003;
 
 export type AssignResult = { ok: true } | { ok: false; code: ErrorCode; message: string };
 
@@ -66,7 +78,7 @@ export class Conversation extends Server<Env> {
   }
 
   get timings() {
-    return conversationTimings(this.env);
+    return { ...conversationTimings(this.env), ...queueSettings(this.env) };
   }
 
   // ── RPC from the Worker and the Dispatcher ──
@@ -110,6 +122,56 @@ export class Conversation extends Server<Env> {
     return { ok: true };
   }
 
+  /** The Dispatcher tells a waiting victim their place in the queue. */
+  async setQueueInfo(queue: QueueInfo): Promise<void> {
+    if (this.store.read()?.status !== "waiting") return;
+    this.store.setQueueInfo(queue);
+    this.broadcastFrame({ type: "queue", queue });
+  }
+
+  /**
+   * The chat goes back to the queue: its officer handed it back or left. The victim keeps
+   * their connection and everything written; they are told, neutrally, someone new will come.
+   */
+  async unassign(reason: "returned-to-queue" | "officer-left", note: string, fromOfficerId: string): Promise<AssignResult> {
+    const record = this.store.read();
+    if (record?.status !== "active") return notActive(record?.status);
+    await recordReturned(this.env.DB, record.id);
+    this.store.markWaiting();
+    await this.scheduler.cancel("inactivity-prompt");
+    await this.scheduler.cancel("inactivity-close");
+    this.handOver(fromOfficerId, note || (reason === "officer-left" ? "The previous officer left the console." : ""));
+    this.dismissOfficers();
+    this.broadcastFrame({ type: "notice", notice: "returned-to-queue" });
+    this.broadcastFrame({ type: "status", status: "waiting" });
+    return { ok: true };
+  }
+
+  /** The chat moves to another officer, with a note they will see; the victim sees a neutral notice. */
+  async reassign(toOfficerId: string, note: string, fromOfficerId: string): Promise<AssignResult> {
+    const record = this.store.read();
+    if (record?.status !== "active") return notActive(record?.status);
+    const now = Date.now();
+    await recordAssigned(this.env.DB, record.id, toOfficerId, now);
+    this.store.markActive(toOfficerId, now);
+    this.handOver(fromOfficerId, note);
+    this.dismissOfficers();
+    this.broadcastFrame({ type: "notice", notice: "officer-changed" });
+    return { ok: true };
+  }
+
+  private handOver(fromOfficerId: string, note: string): void {
+    if (!note) return;
+    const handover = { at: Date.now(), fromOfficerId, note };
+    this.store.addHandover(handover);
+    for (const connection of this.getConnections<ParticipantState>("observer")) send(connection, { type: "handover", handover });
+  }
+
+  /** The officer who had the chat no longer does: their sockets close, quietly for the victim. */
+  private dismissOfficers(): void {
+    for (const connection of this.getConnections("officer")) connection.close(NO_LONGER_ASSIGNED, "no longer assigned");
+  }
+
   // ── WebSocket lifecycle ──
 
   override async fetch(request: Request): Promise<Response> {
@@ -124,12 +186,15 @@ export class Conversation extends Server<Env> {
   }
 
   /** Decides who this upgrade is from, or the refusal to send instead of upgrading. */
-  private async admit(request: Request): Promise<ParticipantRole | Response> {
+  private async admit(request: Request): Promise<ConnectionRole | Response> {
     const record = this.store.read();
     if (!record) return refuse(404, "not-found", "That conversation does not exist.");
     const officerId = request.headers.get(OFFICER_HEADER);
     if (officerId) {
       if (record.officerId === officerId) return "officer";
+      // Supervisors may read any conversation, never write in it.
+      const staffRole = request.headers.get(STAFF_ROLE_HEADER);
+      if (staffRole === "supervisor" || staffRole === "admin") return "observer";
       return refuse(403, "not-allowed", "This conversation is not assigned to you.");
     }
     const ticket = new URL(request.url).searchParams.get(TICKET_PARAM);
@@ -148,11 +213,14 @@ export class Conversation extends Server<Env> {
     const record = this.store.read();
     if (!record) return connection.close(1011, "conversation missing");
 
-    // Back within the grace period: the other side was never told this side had gone.
-    const wasOnline = this.openConnections(role, connection).length > 0 || this.scheduler.dueAt(`offline:${role}`) !== null;
-    await this.scheduler.cancel(`offline:${role}`);
-    if (!wasOnline && record.status !== "ended") {
-      this.broadcastFrame({ type: "presence", role, online: true }, [connection.id]);
+    if (role !== "observer") {
+      // Back within the grace period: the other side was never told this side had gone.
+      const wasOnline = this.openConnections(role, connection).length > 0 || this.scheduler.dueAt(`offline:${role}`) !== null;
+      await this.scheduler.cancel(`offline:${role}`);
+      if (role === "victim") await this.scheduler.cancel("abandon");
+      if (!wasOnline && record.status !== "ended") {
+        this.broadcastFrame({ type: "presence", role, online: true }, [connection.id]);
+      }
     }
 
     send(connection, {
@@ -165,12 +233,17 @@ export class Conversation extends Server<Env> {
       read: record.read,
       inactivityClosesAt: record.inactivityClosesAt,
       endReason: record.endReason,
+      queue: record.status === "waiting" ? record.queue : null,
+      handovers: role === "victim" ? [] : this.store.handovers(),
     });
   }
 
   override async onMessage(connection: Connection<ParticipantState>, raw: WSMessage): Promise<void> {
     const role = connection.state?.role;
     if (!role) return connection.close(1008, "unknown participant");
+    if (role === "observer") {
+      return sendError(connection, "not-allowed", "You are reading this conversation; you cannot write in it.");
+    }
     const parsed = parseFrame(ConversationClientFrame, raw);
     if (!parsed.ok) return sendError(connection, parsed.code, parsed.message);
     const frame = parsed.frame;
@@ -192,9 +265,14 @@ export class Conversation extends Server<Env> {
   override async onClose(connection: Connection<ParticipantState>): Promise<void> {
     const role = connection.state?.role;
     const record = this.store.read();
-    if (!role || !record || record.status === "ended") return;
+    if (!role || role === "observer" || !record || record.status === "ended") return;
     if (this.openConnections(role, connection).length === 0) {
-      await this.scheduler.set(`offline:${role}`, Date.now() + this.timings.presenceGraceMs);
+      const now = Date.now();
+      await this.scheduler.set(`offline:${role}`, now + this.timings.presenceGraceMs);
+      // A victim who leaves the queue without ending the chat gives up their place after a while.
+      if (role === "victim" && record.status === "waiting") {
+        await this.scheduler.set("abandon", now + this.timings.waitingAbandonMs);
+      }
     }
   }
 
@@ -271,6 +349,9 @@ export class Conversation extends Server<Env> {
       case "inactivity-close":
         if (record.status === "active" && record.inactivityClosesAt !== null) await this.end("inactive");
         return;
+      case "abandon":
+        if (record.status === "waiting" && this.openConnections("victim").length === 0) await this.end("abandoned");
+        return;
     }
   }
 
@@ -286,7 +367,7 @@ export class Conversation extends Server<Env> {
     this.broadcastFrame({ type: "ended", reason });
     try {
       // A chat that ends while still waiting must leave the officers' queue.
-      await (await getDispatcher(this.env)).forget(record.id);
+      await (await getDispatcher(this.env)).forget(record.id, reason);
     } catch (error) {
       console.error("could not remove an ended conversation from the queue", error);
     }
@@ -325,9 +406,16 @@ export class Conversation extends Server<Env> {
   }
 }
 
-function roleOf(request: Request): ParticipantRole {
+function roleOf(request: Request): ConnectionRole {
   // Set by fetch() above after admit(); a request without it never reaches onConnect.
-  return request.headers.get(ROLE_HEADER) === "officer" ? "officer" : "victim";
+  const role = request.headers.get(ROLE_HEADER);
+  return role === "officer" || role === "observer" ? role : "victim";
+}
+
+function notActive(status: string | undefined): AssignResult {
+  return status === "ended"
+    ? { ok: false, code: "conversation-ended", message: "That conversation has ended." }
+    : { ok: false, code: "not-allowed", message: "That conversation is not with an officer now." };
 }
 
 function send(connection: Connection, frame: ConversationServerFrame): void {

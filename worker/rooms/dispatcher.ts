@@ -1,65 +1,96 @@
 /**
- * Dispatcher: one Durable Object for the whole service, holding the queue of waiting chats.
+ * Dispatcher: one Durable Object for the whole service: the queue, officers' status and
+ * capacity, who has which chat, transfers, and the supervisors' live picture.
  *
- *   Worker ── enqueue(id) ──▶ Dispatcher ◀──ws── officer consoles (queue, accept)
- *   Conversation ─ forget(id) ─▶   │
- *                                  └── assign(officerId) ──▶ Conversation
+ *   Worker ── enqueue(id) ──▶ Dispatcher ◀──ws── officer and supervisor consoles
+ *   Conversation ─ forget(id) ─▶   │  ──▶ D1 queue_events (through the outbox)
+ *                                  └── assign / reassign / unassign / setQueueInfo ──▶ Conversation
  *
  * **Taking a chat off the queue is one synchronous SQLite statement**, so two officers who
- * accept the same chat at once get one winner and one clear answer.
+ * accept the same chat at once get one winner and one clear answer; the winner's load is
+ * counted before anything is awaited, so capacity holds under concurrent accepts too.
+ * **Everything is in SQLite** (queue, officers, assignments, unsent events): a restart loses
+ * no waiting chat and no assignment. An officer whose console is gone past the grace period
+ * has their chats put back at the front of the queue, by alarm.
  */
 import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
 import {
   DispatcherClientFrame,
   parseFrame,
   type DispatcherServerFrame,
-  type WaitingConversation,
+  type ErrorCode,
+  type OfficerSummary,
+  type StaffRole,
 } from "../shared/protocol";
-import { OFFICER_HEADER } from "./headers";
+import { queueSettings } from "../config";
+import { DispatcherStore, type QueueEntry } from "./dispatcher-store";
+import { EventOutbox, type QueueEvent } from "./event-outbox";
+import { OFFICER_HEADER, OFFICER_NAME_HEADER, STAFF_ROLE_HEADER } from "./headers";
+import { Scheduler } from "./scheduler";
 import { getConversation } from "./stubs";
+import { ESTIMATE_WINDOW_MS, estimateWait } from "./wait-estimate";
 
-interface OfficerState {
+interface StaffState {
   officerId: string;
+  role: StaffRole;
 }
 
-type Row = Record<string, SqlStorageValue>;
+type Job = `strand:${string}` | "deliver-events";
+type Staff = Connection<StaffState>;
+
+const RETRY_MS = 30_000;
+const isSupervisor = (role: StaffRole) => role === "supervisor" || role === "admin";
+
+class Refusal extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export class Dispatcher extends Server<Env> {
   static override options = { hibernate: true };
 
-  #ready = false;
+  #store: DispatcherStore | undefined;
+  #scheduler: Scheduler<Job> | undefined;
+  #outbox: EventOutbox | undefined;
 
-  private get sqlStorage(): SqlStorage {
-    if (!this.#ready) {
-      this.ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS queue (
-        conversation_id TEXT PRIMARY KEY,
-        waiting_since   INTEGER NOT NULL
-      )`);
-      this.#ready = true;
-    }
-    return this.ctx.storage.sql;
+  private get store() {
+    this.#store ??= new DispatcherStore(this.ctx.storage.sql);
+    return this.#store;
+  }
+  private get scheduler() {
+    this.#scheduler ??= new Scheduler<Job>(this.ctx.storage);
+    return this.#scheduler;
+  }
+  private get outbox() {
+    this.#outbox ??= new EventOutbox(this.ctx.storage.sql, this.env.DB);
+    return this.#outbox;
+  }
+  private get settings() {
+    return queueSettings(this.env);
   }
 
-  // ── RPC ──
+  // ── RPC from the Worker and from Conversations ──
 
   async enqueue(conversationId: string, waitingSince: number): Promise<void> {
-    this.sqlStorage.exec(
-      "INSERT OR IGNORE INTO queue (conversation_id, waiting_since) VALUES (?, ?)",
-      conversationId,
-      waitingSince,
-    );
-    this.broadcastQueue();
+    this.store.enqueue(conversationId, waitingSince, Date.now());
+    this.record({ conversationId, kind: "joined", at: waitingSince });
+    await this.publish();
   }
 
-  async forget(conversationId: string): Promise<void> {
-    const removed = this.sqlStorage
-      .exec("DELETE FROM queue WHERE conversation_id = ? RETURNING conversation_id", conversationId)
-      .toArray();
-    if (removed.length > 0) this.broadcastQueue();
-  }
-
-  async waiting(): Promise<WaitingConversation[]> {
-    return this.queue();
+  /** A chat ended: it leaves the queue (abandoned) or its officer's load (ended). */
+  async forget(conversationId: string, reason: string): Promise<void> {
+    const now = Date.now();
+    const queued = this.store.take(conversationId);
+    if (queued) {
+      this.record({ conversationId, kind: "abandoned", at: now, detail: { reason, waitedMs: now - queued.waitingSince } });
+    }
+    const assignment = this.store.unassign(conversationId);
+    this.record({ conversationId, kind: "ended", at: now, officerId: assignment?.officerId ?? null, detail: { reason } });
+    await this.publish();
   }
 
   // ── WebSocket lifecycle ──
@@ -69,73 +100,291 @@ export class Dispatcher extends Server<Env> {
     if (!isUpgrade) return new Response("Not found", { status: 404 });
     // The Worker sets this only for a valid officer session; without it nobody gets in.
     if (!request.headers.get(OFFICER_HEADER)) {
-      return Response.json(
-        { error: { code: "not-allowed", message: "Sign in to see the queue." } },
-        { status: 401 },
-      );
+      return Response.json({ error: { code: "not-allowed", message: "Sign in to see the queue." } }, { status: 401 });
     }
     return super.fetch(request);
   }
 
-  override onConnect(connection: Connection<OfficerState>, ctx: ConnectionContext): void {
-    connection.setState({ officerId: ctx.request.headers.get(OFFICER_HEADER) ?? "" });
-    send(connection, { type: "queue", waiting: this.queue() });
+  override getConnectionTags(_connection: Connection, ctx: ConnectionContext): string[] {
+    return ["staff", `officer:${staffOf(ctx.request).officerId}`];
   }
 
-  override async onMessage(connection: Connection<OfficerState>, raw: WSMessage): Promise<void> {
+  override async onConnect(connection: Staff, ctx: ConnectionContext): Promise<void> {
+    const staff = staffOf(ctx.request);
+    connection.setState(staff);
+    const name = decodeURIComponent(ctx.request.headers.get(OFFICER_NAME_HEADER) ?? "Officer");
+    this.store.upsertOfficer(staff.officerId, name, staff.role, this.settings.defaultCapacity);
+    await this.scheduler.cancel(`strand:${staff.officerId}`);
+    await this.publish();
+  }
+
+  override async onClose(connection: Staff): Promise<void> {
     const officerId = connection.state?.officerId;
-    if (!officerId) return connection.close(1008, "unknown officer");
-    const parsed = parseFrame(DispatcherClientFrame, raw);
-    if (!parsed.ok) {
-      return send(connection, { type: "error", code: parsed.code, message: parsed.message });
+    if (!officerId) return;
+    if (this.openConnectionsOf(officerId).length === 0) {
+      await this.scheduler.set(`strand:${officerId}`, Date.now() + this.settings.officerGraceMs);
     }
-    await this.accept(connection, officerId, parsed.frame.conversationId);
+    await this.publish();
+  }
+
+  override async onMessage(connection: Staff, raw: WSMessage): Promise<void> {
+    const staff = connection.state;
+    if (!staff) return connection.close(1008, "unknown officer");
+    const parsed = parseFrame(DispatcherClientFrame, raw);
+    if (!parsed.ok) return send(connection, { type: "error", code: parsed.code, message: parsed.message });
+    const frame = parsed.frame;
+    try {
+      switch (frame.type) {
+        case "accept":
+          return await this.accept(staff, frame.conversationId);
+        case "set-status":
+          this.store.setStatus(staff.officerId, frame.status);
+          return await this.publish();
+        case "raise-priority":
+          return await this.raisePriority(staff, frame.conversationId, frame.reason);
+        case "transfer":
+          return await this.transfer(staff, frame.conversationId, frame.to, frame.note);
+        case "set-capacity":
+          if (!isSupervisor(staff.role)) throw new Refusal("not-allowed", "Only a supervisor can change capacity.");
+          if (!this.store.setCapacity(frame.officerId, frame.capacity)) {
+            throw new Refusal("not-found", "That officer has not used the console yet.");
+          }
+          return await this.publish();
+      }
+    } catch (error) {
+      if (error instanceof Refusal) return send(connection, { type: "error", code: error.code, message: error.message });
+      console.error("dispatcher could not handle a frame", error);
+      send(connection, { type: "error", code: "internal", message: "That did not work. Please try again." });
+    }
+  }
+
+  override async onAlarm(): Promise<void> {
+    for (const job of await this.scheduler.takeDue(Date.now())) {
+      if (job === "deliver-events") await this.deliverEvents();
+      else await this.returnChatsOf(job.slice("strand:".length));
+    }
   }
 
   // ── Behaviour ──
 
-  private async accept(connection: Connection, officerId: string, conversationId: string) {
-    const taken = this.sqlStorage
-      .exec<Row>("DELETE FROM queue WHERE conversation_id = ? RETURNING *", conversationId)
-      .toArray()[0];
+  private async accept(staff: StaffState, conversationId: string | undefined): Promise<void> {
+    const officer = this.store.officer(staff.officerId);
+    if (officer?.status !== "available") {
+      throw new Refusal("unavailable", "Set your status to Available to take a chat.");
+    }
+    if (this.store.load(staff.officerId) >= officer.capacity) {
+      throw new Refusal("at-capacity", `You already have ${officer.capacity} chats, the most you can hold at once.`);
+    }
+    const taken = this.store.take(conversationId);
     if (!taken) {
-      return send(connection, {
-        type: "error",
-        code: "not-found",
-        message: "That conversation is no longer waiting: another officer may have accepted it.",
-      });
+      throw new Refusal(
+        "not-found",
+        conversationId
+          ? "That conversation is no longer waiting: another officer may have accepted it."
+          : "Nobody is waiting.",
+      );
     }
-    this.broadcastQueue();
+    const now = Date.now();
+    // Counted against capacity before anything is awaited.
+    this.store.assign(taken.conversationId, staff.officerId, taken.waitingSince, now);
+    let result;
     try {
-      const result = await (await getConversation(this.env, conversationId)).assign(officerId);
-      if (!result.ok) return send(connection, { type: "error", code: result.code, message: result.message });
-      send(connection, { type: "assigned", conversationId });
+      result = await (await getConversation(this.env, taken.conversationId)).assign(staff.officerId);
     } catch (error) {
-      // Nobody has the chat: put it back where it was so the victim is not stranded.
+      this.putBack(taken);
+      await this.publish();
       console.error("assigning a conversation failed", error);
-      await this.enqueue(conversationId, Number(taken.waiting_since));
-      send(connection, {
-        type: "error",
-        code: "internal",
-        message: "That conversation could not be opened. It is back in the queue.",
-      });
+      throw new Refusal("internal", "That conversation could not be opened. It is back in the queue.");
     }
+    if (!result.ok) {
+      this.store.unassign(taken.conversationId);
+      await this.publish();
+      throw new Refusal(result.code, result.message);
+    }
+    this.store.recordAccept(now);
+    this.record({
+      conversationId: taken.conversationId,
+      kind: "accepted",
+      at: now,
+      officerId: staff.officerId,
+      detail: { waitedMs: now - taken.waitingSince, returned: taken.returned },
+    });
+    this.sendToOfficer(staff.officerId, { type: "assigned", conversationId: taken.conversationId });
+    await this.publish();
   }
 
-  private queue(): WaitingConversation[] {
-    return this.sqlStorage
-      .exec<Row>("SELECT conversation_id, waiting_since FROM queue ORDER BY waiting_since, conversation_id")
-      .toArray()
-      .map((row) => ({
-        conversationId: String(row.conversation_id),
-        waitingSince: Number(row.waiting_since),
-      }));
+  private putBack(entry: QueueEntry): void {
+    this.store.unassign(entry.conversationId);
+    this.store.enqueue(entry.conversationId, entry.waitingSince, Date.now(), entry.returned);
+    if (entry.priority > 0) this.store.raisePriority(entry.conversationId);
   }
 
-  private broadcastQueue(): void {
-    const frame: DispatcherServerFrame = { type: "queue", waiting: this.queue() };
-    this.broadcast(JSON.stringify(frame));
+  private async raisePriority(staff: StaffState, conversationId: string, reason: string): Promise<void> {
+    if (!this.store.queued(conversationId)) throw new Refusal("not-found", "That conversation is not waiting.");
+    if (this.store.raisePriority(conversationId)) {
+      this.record({ conversationId, kind: "priority-raised", at: Date.now(), officerId: staff.officerId, detail: { reason } });
+    }
+    await this.publish();
   }
+
+  /** Hands a chat to a named colleague, or back to the queue when `to` is null. */
+  private async transfer(staff: StaffState, conversationId: string, to: string | null, note: string): Promise<void> {
+    const assignment = this.store.assignment(conversationId);
+    if (!assignment || (assignment.officerId !== staff.officerId && !isSupervisor(staff.role))) {
+      throw new Refusal("not-allowed", "You can only transfer a chat you are in.");
+    }
+    const byOwner = assignment.officerId === staff.officerId;
+    const conversation = await getConversation(this.env, conversationId);
+    const now = Date.now();
+    if (to === null) {
+      const result = await conversation.unassign("returned-to-queue", note, staff.officerId);
+      if (!result.ok) throw new Refusal(result.code, result.message);
+      this.store.unassign(conversationId);
+      this.store.enqueue(conversationId, assignment.waitingSince, now, true);
+      this.record({ conversationId, kind: "returned", at: now, officerId: assignment.officerId, detail: { by: staff.officerId, reason: "handed-back" } });
+      this.sendToOfficer(assignment.officerId, { type: "unassigned", conversationId, reason: byOwner ? "returned-to-queue" : "reassigned" });
+      return this.publish();
+    }
+    const target = this.store.officer(to);
+    if (!target || this.openConnectionsOf(to).length === 0 || target.status !== "available") {
+      throw new Refusal("unavailable", "That colleague is not available to take a chat right now.");
+    }
+    if (this.store.load(to) >= target.capacity) {
+      throw new Refusal("at-capacity", `${target.displayName} already has as many chats as they can hold.`);
+    }
+    if (to === assignment.officerId) throw new Refusal("bad-frame", "That chat is already theirs.");
+    const result = await conversation.reassign(to, note, staff.officerId);
+    if (!result.ok) throw new Refusal(result.code, result.message);
+    this.store.assign(conversationId, to, assignment.waitingSince, now);
+    this.record({ conversationId, kind: "transferred", at: now, officerId: to, detail: { from: assignment.officerId, by: staff.officerId } });
+    this.sendToOfficer(assignment.officerId, { type: "unassigned", conversationId, reason: byOwner ? "transferred" : "reassigned" });
+    this.sendToOfficer(to, { type: "assigned", conversationId });
+    await this.publish();
+  }
+
+  /** The grace period is over and the officer has not come back: their chats go to the front. */
+  private async returnChatsOf(officerId: string): Promise<void> {
+    if (this.openConnectionsOf(officerId).length > 0) return;
+    for (const assignment of this.store.assignments(officerId)) {
+      try {
+        const result = await (await getConversation(this.env, assignment.conversationId)).unassign("officer-left", "", officerId);
+        this.store.unassign(assignment.conversationId);
+        if (!result.ok) continue; // it ended meanwhile
+        const now = Date.now();
+        this.store.enqueue(assignment.conversationId, assignment.waitingSince, now, true);
+        this.record({ conversationId: assignment.conversationId, kind: "returned", at: now, officerId, detail: { reason: "officer-left" } });
+      } catch (error) {
+        console.error("could not return a stranded chat to the queue; will retry", error);
+        await this.scheduler.set(`strand:${officerId}`, Date.now() + RETRY_MS);
+      }
+    }
+    await this.publish();
+  }
+
+  // ── Telling everyone ──
+
+  /** Sends every console its view, tells waiting victims their place, and ships events to D1. */
+  private async publish(): Promise<void> {
+    const now = Date.now();
+    const waiting = this.store.waiting();
+    const summaries = this.officerSummaries();
+    const onDuty = summaries.filter((o) => o.connected && o.status !== "away");
+    const freeSlots = summaries
+      .filter((o) => o.connected && o.status === "available")
+      .reduce((slots, o) => slots + Math.max(0, o.capacity - o.load), 0);
+
+    if (freeSlots > 0) {
+      for (const entry of waiting.filter((w) => !w.offered)) {
+        this.store.markOffered(entry.conversationId);
+        this.record({ conversationId: entry.conversationId, kind: "offered", at: now });
+      }
+    }
+
+    const queueFrame: DispatcherServerFrame = {
+      type: "queue",
+      waiting: waiting.map((w, i) => ({
+        conversationId: w.conversationId,
+        waitingSince: w.waitingSince,
+        priority: w.priority,
+        returned: w.returned,
+        position: i + 1,
+      })),
+    };
+    const overview: DispatcherServerFrame = {
+      type: "overview",
+      active: this.store.assignments(),
+      officers: summaries,
+    };
+    for (const connection of this.getConnections<StaffState>("staff")) {
+      const staff = connection.state;
+      if (!staff || connection.readyState !== WebSocket.OPEN) continue;
+      send(connection, queueFrame);
+      send(connection, this.meFrame(staff.officerId, summaries));
+      if (isSupervisor(staff.role)) send(connection, overview);
+    }
+
+    const capacity = { officersOnDuty: onDuty.length, freeSlots, recentAccepts: this.store.acceptsSince(now - ESTIMATE_WINDOW_MS) };
+    await Promise.allSettled(
+      waiting.map(async (entry, i) => {
+        const position = i + 1;
+        const estimate = estimateWait(position, capacity);
+        if (entry.toldPosition === position && entry.toldEstimate === estimate && entry.toldOnDuty === onDuty.length) return;
+        await (await getConversation(this.env, entry.conversationId)).setQueueInfo({
+          position,
+          estimatedWaitMs: estimate,
+          officersOnDuty: onDuty.length,
+        });
+        this.store.markTold(entry.conversationId, position, estimate, onDuty.length);
+      }),
+    );
+    await this.deliverEvents();
+  }
+
+  private meFrame(officerId: string, summaries: OfficerSummary[]): DispatcherServerFrame {
+    const me = summaries.find((o) => o.officerId === officerId);
+    return {
+      type: "me",
+      status: me?.status ?? "available",
+      load: me?.load ?? 0,
+      capacity: me?.capacity ?? this.settings.defaultCapacity,
+      conversations: this.store.assignments(officerId).map((a) => a.conversationId),
+      colleagues: summaries
+        .filter((o) => o.officerId !== officerId && o.connected)
+        .map(({ officerId: id, displayName, status }) => ({ officerId: id, displayName, status })),
+    };
+  }
+
+  private officerSummaries(): OfficerSummary[] {
+    return this.store.officers().map((o) => ({
+      ...o,
+      connected: this.openConnectionsOf(o.officerId).length > 0,
+      load: this.store.load(o.officerId),
+    }));
+  }
+
+  private openConnectionsOf(officerId: string): Staff[] {
+    return [...this.getConnections<StaffState>(`officer:${officerId}`)].filter((c) => c.readyState === WebSocket.OPEN);
+  }
+
+  private sendToOfficer(officerId: string, frame: DispatcherServerFrame): void {
+    for (const connection of this.openConnectionsOf(officerId)) send(connection, frame);
+  }
+
+  private record(event: QueueEvent): void {
+    this.outbox.record(event);
+  }
+
+  private async deliverEvents(): Promise<void> {
+    if (!(await this.outbox.deliver())) await this.scheduler.set("deliver-events", Date.now() + RETRY_MS);
+  }
+}
+
+function staffOf(request: Request): StaffState {
+  const role = request.headers.get(STAFF_ROLE_HEADER);
+  return {
+    officerId: request.headers.get(OFFICER_HEADER) ?? "",
+    role: role === "supervisor" || role === "admin" ? role : "officer",
+  };
 }
 
 function send(connection: Connection, frame: DispatcherServerFrame): void {

@@ -3,8 +3,13 @@
  * a client sent, so inside a Durable Object they can be trusted.
  */
 export const OFFICER_HEADER = "x-quietline-officer";
+/** The signed-in officer's staff role: officer, supervisor or admin. */
+export const STAFF_ROLE_HEADER = "x-quietline-staff-role";
+/** The signed-in officer's display name, URI-encoded. */
+export const OFFICER_NAME_HEADER = "x-quietline-officer-name";
+/** Set inside the Conversation for its own onConnect: victim, officer or observer. */
 export const ROLE_HEADER = "x-quietline-role";
-export const INTERNAL_HEADERS = [OFFICER_HEADER, ROLE_HEADER] as const;
+export const INTERNAL_HEADERS = [OFFICER_HEADER, STAFF_ROLE_HEADER, OFFICER_NAME_HEADER, ROLE_HEADER] as const;
 
 /** Query parameter carrying a victim's single-use connection ticket. */
 export const TICKET_PARAM = "ticket";

@@ -1,0 +1,60 @@
+import { runDurableObjectAlarm } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { connectQueue, connectVictim, signedInOfficer, startConversation } from "./harness";
+
+// One file, in order: it starts with nobody on duty.
+describe("the victim's waiting room", () => {
+  it("tells the victim honestly when no officer is on duty, without a made-up wait", async () => {
+    const started = await startConversation();
+    const victim = await connectVictim(started);
+    const welcome = await victim.next("welcome");
+    expect(welcome.status).toBe("waiting");
+    expect(welcome.queue).toEqual({ position: 1, estimatedWaitMs: null, officersOnDuty: 0 });
+    victim.send({ type: "end" });
+    await victim.next("ended");
+  });
+
+  it("shows each victim their place and an estimate, and moves them up live as chats are accepted", async () => {
+    const first = await startConversation();
+    const second = await startConversation();
+    const firstVictim = await connectVictim(first);
+    const secondVictim = await connectVictim(second);
+    expect((await secondVictim.next("welcome")).queue?.position).toBe(2);
+
+    const officer = await signedInOfficer();
+    const queue = await connectQueue(officer.cookie);
+    // An officer with room to take a chat is now on duty: an estimate of about a minute.
+    const onDuty = await firstVictim.next("queue", (f) => f.queue.officersOnDuty === 1);
+    expect(onDuty.queue).toEqual({ position: 1, estimatedWaitMs: 60_000, officersOnDuty: 1 });
+
+    queue.send({ type: "accept" });
+    await queue.next("assigned", (f) => f.conversationId === first.conversationId);
+    await firstVictim.next("status", (f) => f.status === "active");
+    const moved = await secondVictim.next("queue", (f) => f.queue.position === 1);
+    expect(moved.queue.officersOnDuty).toBe(1);
+
+    queue.send({ type: "set-status", status: "away" });
+    const away = await secondVictim.next("queue", (f) => f.queue.officersOnDuty === 0);
+    expect(away.queue).toEqual({ position: 1, estimatedWaitMs: null, officersOnDuty: 0 });
+  });
+
+  it("gives up the place of a victim who has gone, after a while, and records the abandoned wait", async () => {
+    const started = await startConversation();
+    const victim = await connectVictim(started);
+    await victim.next("welcome");
+    victim.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const stub = env.Conversation.getByName(started.conversationId);
+    for (let i = 0; i < 4; i++) await runDurableObjectAlarm(stub);
+
+    const row = await env.DB.prepare("SELECT status, end_reason FROM conversations WHERE id = ?")
+      .bind(started.conversationId)
+      .first();
+    expect(row).toEqual({ status: "ended", end_reason: "abandoned" });
+    const event = await env.DB.prepare("SELECT detail FROM queue_events WHERE conversation_id = ? AND kind = 'abandoned'")
+      .bind(started.conversationId)
+      .first<{ detail: string }>();
+    expect(JSON.parse(event?.detail ?? "{}")).toMatchObject({ reason: "abandoned" });
+  });
+});

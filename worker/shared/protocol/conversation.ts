@@ -1,0 +1,110 @@
+/** Frames on a conversation's WebSocket (victim or officer ↔ Conversation). */
+import { z } from "zod";
+import { ChatMessage, ConnectionRole, ConversationStatus, ErrorCode, LIMITS, ParticipantRole } from "./common";
+
+// ── Conversation: client → server ────────────────────────────────────────────
+
+const ClientMessageId = z
+  .string()
+  .min(8)
+  .max(LIMITS.clientIdLength)
+  .regex(/^[A-Za-z0-9_-]+$/, "message id must be letters, digits, - or _");
+
+export const SendFrame = z.object({
+  type: z.literal("send"),
+  id: ClientMessageId,
+  text: z
+    .string()
+    .max(LIMITS.messageText, `A message can be at most ${LIMITS.messageText} characters.`)
+    .refine((t) => t.trim().length > 0, "A message cannot be empty."),
+});
+
+export const EndFrame = z.object({ type: z.literal("end") });
+/** "I am typing": relayed to the other side, never stored. Clients send it at most every few seconds. */
+export const TypingFrame = z.object({ type: z.literal("typing") });
+/** "I have read everything up to this seq." */
+export const ReadFrame = z.object({ type: z.literal("read"), seq: z.number().int().nonnegative() });
+/** The victim's answer to "Are you still there?". */
+export const StillHereFrame = z.object({ type: z.literal("still-here") });
+
+export const ConversationClientFrame = z.discriminatedUnion("type", [
+  SendFrame,
+  EndFrame,
+  TypingFrame,
+  ReadFrame,
+  StillHereFrame,
+]);
+export type ConversationClientFrame = z.infer<typeof ConversationClientFrame>;
+
+// ── Conversation: server → client ────────────────────────────────────────────
+
+export const Presence = z.object({ victim: z.boolean(), officer: z.boolean() });
+export type Presence = z.infer<typeof Presence>;
+export const ReadMarks = z.object({
+  victim: z.number().int().nonnegative(),
+  officer: z.number().int().nonnegative(),
+});
+export type ReadMarks = z.infer<typeof ReadMarks>;
+
+/** What a waiting victim is told about the queue. */
+export const QueueInfo = z.object({
+  position: z.number().int().positive(),
+  /** Best estimate of the wait, or null when there is nothing to base one on. */
+  estimatedWaitMs: z.number().int().nonnegative().nullable(),
+  /** Officers signed in and taking or handling chats; 0 means nobody is on duty right now. */
+  officersOnDuty: z.number().int().nonnegative(),
+});
+export type QueueInfo = z.infer<typeof QueueInfo>;
+
+/** A note from one officer to the next, seen by staff only. */
+export const Handover = z.object({
+  at: z.number().int(),
+  fromOfficerId: z.string().nullable(),
+  note: z.string(),
+});
+export type Handover = z.infer<typeof Handover>;
+
+/** `abandoned`: the victim left the queue (or was gone too long) before an officer joined. */
+export const EndReason = z.enum(["victim-ended", "officer-ended", "inactive", "abandoned"]);
+export type EndReason = z.infer<typeof EndReason>;
+
+
+export const ConversationServerFrame = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("welcome"),
+    role: ConnectionRole,
+    status: ConversationStatus,
+    /** Only the messages after the `since` the client connected with, in seq order. */
+    messages: z.array(ChatMessage),
+    /** The highest seq stored, so a client can tell it now holds everything. */
+    lastSeq: z.number().int().nonnegative(),
+    /** Who is connected right now (a side within its grace period counts as connected). */
+    presence: Presence,
+    /** How far each side has read. */
+    read: ReadMarks,
+    /** Set while the victim is being asked whether they are still there. */
+    inactivityClosesAt: z.number().int().nullable(),
+    endReason: EndReason.nullable(),
+    /** While waiting: the victim's place in the queue. */
+    queue: QueueInfo.nullable(),
+    /** Staff only (empty for the victim): notes handed over with the chat. */
+    handovers: z.array(Handover),
+  }),
+  z.object({ type: z.literal("queue"), queue: QueueInfo }),
+  /** Neutral notices for the victim when the officer changes; no names, no reasons. */
+  z.object({ type: z.literal("notice"), notice: z.enum(["officer-changed", "returned-to-queue"]) }),
+  z.object({ type: z.literal("handover"), handover: Handover }),
+  z.object({ type: z.literal("message"), message: ChatMessage }),
+  /** The sender's message is stored: its seq and the server's time for it. */
+  z.object({ type: z.literal("ack"), id: z.string(), seq: z.number().int().positive(), sentAt: z.number().int() }),
+  z.object({ type: z.literal("status"), status: ConversationStatus }),
+  z.object({ type: z.literal("presence"), role: ParticipantRole, online: z.boolean() }),
+  z.object({ type: z.literal("typing"), role: ParticipantRole }),
+  z.object({ type: z.literal("read"), role: ParticipantRole, seq: z.number().int().nonnegative() }),
+  /** The victim is asked whether they are still there (closesAt set) or has answered (null). */
+  z.object({ type: z.literal("inactivity"), closesAt: z.number().int().nullable() }),
+  z.object({ type: z.literal("ended"), reason: EndReason }),
+  z.object({ type: z.literal("error"), code: ErrorCode, message: z.string() }),
+]);
+export type ConversationServerFrame = z.infer<typeof ConversationServerFrame>;
+

@@ -1,0 +1,95 @@
+/** Frames on the Dispatcher's WebSocket (officer and supervisor consoles ↔ the queue). */
+import { z } from "zod";
+import { ErrorCode, OpaqueId } from "./common";
+import { StaffRole } from "./http";
+
+export const OfficerStatus = z.enum(["available", "busy", "away"]);
+export type OfficerStatus = z.infer<typeof OfficerStatus>;
+
+const Reason = z.string().trim().min(1, "Give a reason.").max(500, "Keep it under 500 characters.");
+const HandoverNote = z.string().trim().max(2000, "Keep the note under 2000 characters.");
+const MaxCapacity = 10;
+
+// ── client → server ──
+
+export const DispatcherClientFrame = z.discriminatedUnion("type", [
+  /** Take a specific waiting chat, or (no id) the one at the front of the queue. */
+  z.object({ type: z.literal("accept"), conversationId: OpaqueId.optional() }),
+  z.object({ type: z.literal("set-status"), status: OfficerStatus }),
+  z.object({ type: z.literal("raise-priority"), conversationId: OpaqueId, reason: Reason }),
+  /**
+   * Hand a chat to a named colleague, or back to the queue (`to: null`), with a note for the
+   * next officer. Officers transfer their own chats; supervisors any chat (reassignment).
+   */
+  z.object({ type: z.literal("transfer"), conversationId: OpaqueId, to: OpaqueId.nullable(), note: HandoverNote }),
+  /** Supervisors and admins: how many chats an officer may hold at once. */
+  z.object({
+    type: z.literal("set-capacity"),
+    officerId: OpaqueId,
+    capacity: z.number().int().min(1).max(MaxCapacity, `At most ${MaxCapacity} chats at once.`),
+  }),
+]);
+export type DispatcherClientFrame = z.infer<typeof DispatcherClientFrame>;
+
+// ── server → client ──
+
+export const WaitingConversation = z.object({
+  conversationId: OpaqueId,
+  /** When the victim started the chat (ms since the epoch). */
+  waitingSince: z.number().int(),
+  /** 0 normal, 1 raised. Higher goes first; within a priority, first come first served. */
+  priority: z.number().int().nonnegative(),
+  /** Back in the queue after an officer left or handed it back: it goes to the front. */
+  returned: z.boolean(),
+  position: z.number().int().positive(),
+});
+export type WaitingConversation = z.infer<typeof WaitingConversation>;
+
+export const OfficerSummary = z.object({
+  officerId: OpaqueId,
+  displayName: z.string(),
+  role: StaffRole,
+  status: OfficerStatus,
+  connected: z.boolean(),
+  load: z.number().int().nonnegative(),
+  capacity: z.number().int().positive(),
+});
+export type OfficerSummary = z.infer<typeof OfficerSummary>;
+
+export const ActiveConversation = z.object({
+  conversationId: OpaqueId,
+  officerId: OpaqueId,
+  waitingSince: z.number().int(),
+  assignedAt: z.number().int(),
+});
+export type ActiveConversation = z.infer<typeof ActiveConversation>;
+
+export const DispatcherServerFrame = z.discriminatedUnion("type", [
+  /** Everyone on the console sees the queue. */
+  z.object({ type: z.literal("queue"), waiting: z.array(WaitingConversation) }),
+  /** Each officer's own state, and colleagues who can take a transfer (names and status only). */
+  z.object({
+    type: z.literal("me"),
+    status: OfficerStatus,
+    load: z.number().int().nonnegative(),
+    capacity: z.number().int().positive(),
+    conversations: z.array(OpaqueId),
+    colleagues: z.array(OfficerSummary.pick({ officerId: true, displayName: true, status: true })),
+  }),
+  /** Supervisors and admins only: the whole live picture. */
+  z.object({
+    type: z.literal("overview"),
+    active: z.array(ActiveConversation),
+    officers: z.array(OfficerSummary),
+  }),
+  /** A chat is now yours (accepted, transferred to you, or reassigned to you). */
+  z.object({ type: z.literal("assigned"), conversationId: OpaqueId }),
+  /** A chat is no longer yours. */
+  z.object({
+    type: z.literal("unassigned"),
+    conversationId: OpaqueId,
+    reason: z.enum(["transferred", "returned-to-queue", "reassigned", "officer-left"]),
+  }),
+  z.object({ type: z.literal("error"), code: ErrorCode, message: z.string() }),
+]);
+export type DispatcherServerFrame = z.infer<typeof DispatcherServerFrame>;

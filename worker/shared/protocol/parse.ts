@@ -1,0 +1,34 @@
+import type { z } from "zod";
+import { LIMITS } from "./common";
+
+// ── Parsing frames where they enter ──────────────────────────────────────────
+
+export type FrameResult<T> =
+  | { ok: true; frame: T }
+  | { ok: false; code: "bad-frame" | "too-large"; message: string };
+
+/**
+ * Parses a raw WebSocket message against a schema. Never throws: a bad frame becomes a
+ * plain sentence the client can show, and the caller keeps the connection open.
+ */
+export function parseFrame<T>(schema: z.ZodType<T>, raw: unknown): FrameResult<T> {
+  if (typeof raw !== "string") {
+    return { ok: false, code: "bad-frame", message: "Frames must be JSON text." };
+  }
+  // Length in UTF-16 units bounds the byte length to at most 3x; check the cheap bound first.
+  if (raw.length > LIMITS.frameBytes || new TextEncoder().encode(raw).length > LIMITS.frameBytes) {
+    return { ok: false, code: "too-large", message: "That message is too large to send." };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { ok: false, code: "bad-frame", message: "That frame is not valid JSON." };
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    return { ok: false, code: "bad-frame", message: first?.message ?? "That frame is not valid." };
+  }
+  return { ok: true, frame: result.data };
+}
