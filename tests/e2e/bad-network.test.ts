@@ -2,7 +2,8 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { startCuttableProxy, type CuttableProxy } from "./cuttable-proxy.ts";
-import { signInOfficer, texts, write } from "./pages.ts";
+import { NETWORK_OFFICER } from "./officers.ts";
+import { acceptChatOf, signInOfficer, texts, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -23,11 +24,11 @@ afterAll(async () => {
 async function victimAndOfficerTalking(victimUrl: string) {
   const officer = await (await browser.newContext()).newPage();
   const victim = await (await browser.newContext()).newPage();
-  await signInOfficer(officer, baseUrl);
+  await signInOfficer(officer, baseUrl, NETWORK_OFFICER);
   await victim.goto(victimUrl);
   await victim.getByRole("button", { name: "Start chat" }).click();
-  await officer.getByRole("button", { name: /^Accept/ }).first().click();
-  await victim.getByRole("status").filter({ hasText: "An officer is with you." }).waitFor();
+  await victim.getByText(/in the queue\./).waitFor();
+  await acceptChatOf(officer, victim);
   await officer.getByRole("status").filter({ hasText: "You are talking with the victim." }).waitFor();
   return { officer, victim };
 }

@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { OFFICER } from "./officers.ts";
-import { signInOfficer, texts, write } from "./pages.ts";
+import { acceptChatOf, signInOfficer } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -30,10 +30,8 @@ describe("the first real conversation", () => {
     await victim.getByRole("status").filter({ hasText: "Waiting for an officer" }).waitFor();
 
     // The waiting chat appears in the console without a reload.
-    const accept = officer.getByRole("button", { name: /^Accept/ });
-    await accept.waitFor();
-    await accept.click();
-    await victim.getByRole("status").filter({ hasText: "An officer is with you." }).waitFor();
+    await victim.getByText(/in the queue\./).waitFor();
+    await acceptChatOf(officer, victim);
 
     await victim.getByRole("textbox", { name: "Message" }).fill("I need help, he is at home");
     await victim.getByRole("button", { name: "Send", exact: true }).click();
@@ -68,8 +66,8 @@ describe("the first real conversation", () => {
     await victim.getByRole("button", { name: "Start chat" }).click();
     await victim.getByRole("status").filter({ hasText: "Waiting for an officer" }).waitFor();
     await signInOfficer(officer, baseUrl);
-    await officer.getByRole("button", { name: /^Accept/ }).first().click();
-    await victim.getByRole("status").filter({ hasText: "An officer is with you." }).waitFor();
+    await victim.getByText(/in the queue\./).waitFor();
+    await acceptChatOf(officer, victim);
 
     await victim.getByRole("button", { name: "End chat" }).click();
     await victim.getByRole("button", { name: "Yes, end chat" }).click();

@@ -1,5 +1,6 @@
 import type { NewOfficer } from "../../scripts/create-officer.ts";
 
+/** Each e2e file uses its own officers, so one file's chats never fill another's capacity. */
 export const OFFICER = {
   email: "pc.ada@police.test",
   displayName: "PC Ada",
@@ -7,4 +8,25 @@ export const OFFICER = {
   password: "e2e officer password",
 } as const satisfies NewOfficer;
 
-export const E2E_OFFICERS: NewOfficer[] = [OFFICER];
+export const NETWORK_OFFICER = {
+  email: "pc.dee@police.test",
+  displayName: "PC Dee",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+export const QUEUE_OFFICER = {
+  email: "pc.bo@police.test",
+  displayName: "PC Bo",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+export const SUPERVISOR = {
+  email: "sgt.cy@police.test",
+  displayName: "Sgt Cy",
+  role: "supervisor",
+  password: "e2e supervisor password",
+} as const satisfies NewOfficer;
+
+export const E2E_OFFICERS: NewOfficer[] = [OFFICER, NETWORK_OFFICER, QUEUE_OFFICER, SUPERVISOR];

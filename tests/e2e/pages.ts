@@ -1,13 +1,14 @@
 /** What a person does on the pages, in the words they would use. */
 import type { Locator, Page } from "playwright-core";
+import type { NewOfficer } from "../../scripts/create-officer.ts";
 import { OFFICER } from "./officers.ts";
 
-export async function signInOfficer(page: Page, baseUrl: string) {
+export async function signInOfficer(page: Page, baseUrl: string, who: NewOfficer = OFFICER) {
   await page.goto(`${baseUrl}/console`);
-  await page.getByRole("textbox", { name: "Email" }).fill(OFFICER.email);
-  await page.getByLabel("Password").fill(OFFICER.password);
+  await page.getByRole("textbox", { name: "Email" }).fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByText(`Signed in as ${OFFICER.displayName}`).waitFor();
+  await page.getByText(`Signed in as ${who.displayName}`).waitFor();
 }
 
 export async function write(page: Page, text: string) {
@@ -22,4 +23,20 @@ export function messageLog(page: Page): Locator {
 /** The message texts in a log, in the order shown. */
 export function texts(log: Locator): Promise<string[]> {
   return log.locator(".text").allTextContents();
+}
+
+/** The victim's place in the queue, as their page tells them. */
+export async function queuePosition(victim: Page): Promise<number> {
+  const text = await victim.getByText(/in the queue\./).first().textContent();
+  if (text?.includes("You are next")) return 1;
+  const match = /number (\d+) in the queue/.exec(text ?? "");
+  if (!match) throw new Error(`no queue position on the victim's page: ${text}`);
+  return Number(match[1]);
+}
+
+/** The officer accepts this victim's chat: the one at the place the victim's page shows. */
+export async function acceptChatOf(officer: Page, victim: Page): Promise<void> {
+  const position = await queuePosition(victim);
+  await officer.getByRole("button", { name: new RegExp(`^Accept chat ${position},`) }).click();
+  await victim.getByText("An officer is with you.").waitFor();
 }

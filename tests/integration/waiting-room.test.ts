@@ -10,7 +10,7 @@ describe("the victim's waiting room", () => {
     const victim = await connectVictim(started);
     const welcome = await victim.next("welcome");
     expect(welcome.status).toBe("waiting");
-    expect(welcome.queue).toEqual({ position: 1, estimatedWaitMs: null, officersOnDuty: 0 });
+    expect(welcome.queue).toEqual({ position: 1, estimatedWaitMs: null, officersOnDuty: 0, freeNow: false });
     victim.send({ type: "end" });
     await victim.next("ended");
   });
@@ -26,7 +26,7 @@ describe("the victim's waiting room", () => {
     const queue = await connectQueue(officer.cookie);
     // An officer with room to take a chat is now on duty: an estimate of about a minute.
     const onDuty = await firstVictim.next("queue", (f) => f.queue.officersOnDuty === 1);
-    expect(onDuty.queue).toEqual({ position: 1, estimatedWaitMs: 60_000, officersOnDuty: 1 });
+    expect(onDuty.queue).toEqual({ position: 1, estimatedWaitMs: 60_000, officersOnDuty: 1, freeNow: true });
 
     queue.send({ type: "accept" });
     await queue.next("assigned", (f) => f.conversationId === first.conversationId);
@@ -34,9 +34,14 @@ describe("the victim's waiting room", () => {
     const moved = await secondVictim.next("queue", (f) => f.queue.position === 1);
     expect(moved.queue.officersOnDuty).toBe(1);
 
+    // Busy: still on duty, but nobody free; the estimate now comes from the pace of accepts.
+    queue.send({ type: "set-status", status: "busy" });
+    const busy = await secondVictim.next("queue", (f) => !f.queue.freeNow);
+    expect(busy.queue).toEqual({ position: 1, estimatedWaitMs: 60 * 60_000, officersOnDuty: 1, freeNow: false });
+
     queue.send({ type: "set-status", status: "away" });
     const away = await secondVictim.next("queue", (f) => f.queue.officersOnDuty === 0);
-    expect(away.queue).toEqual({ position: 1, estimatedWaitMs: null, officersOnDuty: 0 });
+    expect(away.queue).toEqual({ position: 1, estimatedWaitMs: null, officersOnDuty: 0, freeNow: false });
   });
 
   it("gives up the place of a victim who has gone, after a while, and records the abandoned wait", async () => {

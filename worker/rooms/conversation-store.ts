@@ -12,6 +12,7 @@ import type {
   QueueInfo,
   ReadMarks,
 } from "../shared/protocol";
+import { migrate } from "./sqlite-migrations";
 
 export interface ConversationRecord {
   id: string;
@@ -34,9 +35,12 @@ export interface ConversationRecord {
   queue: QueueInfo | null;
 }
 
+
 type Row = Record<string, SqlStorageValue>;
 
-const SCHEMA = `
+/** Schema steps for this object's SQLite (see sqlite-migrations.ts): append, never edit. */
+const SCHEMA_STEPS = [
+  `
   CREATE TABLE IF NOT EXISTS conversation (
     singleton   INTEGER PRIMARY KEY CHECK (singleton = 1),
     id          TEXT NOT NULL,
@@ -72,11 +76,12 @@ const SCHEMA = `
     hash       TEXT PRIMARY KEY,
     expires_at INTEGER NOT NULL
   );
-`;
+`,
+] as const;
 
 export class ConversationStore {
   constructor(private readonly sql: SqlStorage) {
-    sql.exec(SCHEMA);
+    migrate(sql, "conversation", SCHEMA_STEPS);
   }
 
   read(): ConversationRecord | null {

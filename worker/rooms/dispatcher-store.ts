@@ -4,6 +4,8 @@
  */
 import type { OfficerStatus, StaffRole } from "../shared/protocol";
 
+import { migrate } from "./sqlite-migrations";
+
 type Row = Record<string, SqlStorageValue>;
 
 export interface QueueEntry {
@@ -33,7 +35,9 @@ export interface Assignment {
   assignedAt: number;
 }
 
-const SCHEMA = `
+/** Schema steps for this object's SQLite (see sqlite-migrations.ts): append, never edit. */
+const SCHEMA_STEPS = [
+  `
   CREATE TABLE IF NOT EXISTS queue (
     conversation_id TEXT PRIMARY KEY,
     waiting_since   INTEGER NOT NULL,
@@ -60,14 +64,15 @@ const SCHEMA = `
   );
   CREATE INDEX IF NOT EXISTS assignments_officer ON assignments (officer_id);
   CREATE TABLE IF NOT EXISTS accepts (at INTEGER NOT NULL);
-`;
+`,
+] as const;
 
 /** Returned chats first, then higher priority, then first come, first served. */
 const QUEUE_ORDER = "ORDER BY returned DESC, priority DESC, waiting_since ASC, conversation_id ASC";
 
 export class DispatcherStore {
   constructor(private readonly sql: SqlStorage) {
-    sql.exec(SCHEMA);
+    migrate(sql, "dispatcher", SCHEMA_STEPS);
   }
 
   // ── queue ──

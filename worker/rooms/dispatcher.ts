@@ -328,13 +328,16 @@ export class Dispatcher extends Server<Env> {
       waiting.map(async (entry, i) => {
         const position = i + 1;
         const estimate = estimateWait(position, capacity);
-        if (entry.toldPosition === position && entry.toldEstimate === estimate && entry.toldOnDuty === onDuty.length) return;
+        // "On duty" is told as a count; a free slot is folded in as its sign, so either change is news.
+        const told = freeSlots > 0 ? onDuty.length : -onDuty.length;
+        if (entry.toldPosition === position && entry.toldEstimate === estimate && entry.toldOnDuty === told) return;
         await (await getConversation(this.env, entry.conversationId)).setQueueInfo({
           position,
           estimatedWaitMs: estimate,
           officersOnDuty: onDuty.length,
+          freeNow: freeSlots > 0,
         });
-        this.store.markTold(entry.conversationId, position, estimate, onDuty.length);
+        this.store.markTold(entry.conversationId, position, estimate, told);
       }),
     );
     await this.deliverEvents();

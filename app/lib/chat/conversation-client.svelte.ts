@@ -10,10 +10,13 @@
 import PartySocket from "partysocket";
 import {
   ConversationServerFrame,
+  type ConnectionRole,
   type ConversationClientFrame,
   type ConversationStatus,
   type EndReason,
+  type Handover,
   type ParticipantRole,
+  type QueueInfo,
 } from "$shared/protocol";
 import { MessageLedger } from "./ledger";
 
@@ -48,7 +51,7 @@ const TYPING_EVERY_MS = 2_500;
 const TYPING_SHOWN_MS = 4_000;
 
 export class ConversationClient {
-  role = $state<ParticipantRole | null>(null);
+  role = $state<ConnectionRole | null>(null);
   status = $state<ConversationStatus | "connecting">("connecting");
   endReason = $state<EndReason | null>(null);
   connected = $state(false);
@@ -63,6 +66,12 @@ export class ConversationClient {
   otherReadSeq = $state(0);
   /** When the chat will close unless the victim answers "still here". */
   inactivityClosesAt = $state<number | null>(null);
+  /** While waiting: the victim's place in the queue. */
+  queue = $state<QueueInfo | null>(null);
+  /** The latest neutral notice about the officer changing. */
+  notice = $state<"officer-changed" | "returned-to-queue" | null>(null);
+  /** Staff only: notes handed over with the chat. */
+  handovers = $state<Handover[]>([]);
 
   readonly #ledger = new MessageLedger();
   readonly #socket: PartySocket;
@@ -93,7 +102,7 @@ export class ConversationClient {
 
   /** Sends a message, or explains why it cannot be queued. */
   send(text: string): boolean {
-    if (!this.role || this.status === "ended") return false;
+    if (!this.role || this.role === "observer" || this.status === "ended") return false;
     const frame = this.#ledger.compose(crypto.randomUUID(), this.role, text);
     if (!frame) {
       this.error = "Too many messages are waiting to be sent. Please wait for the connection to come back.";
@@ -106,6 +115,7 @@ export class ConversationClient {
 
   /** Tells the other side this side is typing, at most every few seconds. */
   typing(): void {
+    if (this.role === "observer") return;
     const now = Date.now();
     if (now - this.#lastTypingSent < TYPING_EVERY_MS) return;
     this.#lastTypingSent = now;
@@ -115,7 +125,7 @@ export class ConversationClient {
   /** Marks everything shown as read (call when the log is visible to the reader). */
   markRead(): void {
     const last = this.#ledger.lastSeq;
-    if (last > this.#readSent && this.connected) {
+    if (this.role !== "observer" && last > this.#readSent && this.connected) {
       this.#readSent = last;
       this.#transmit({ type: "read", seq: last });
     }
@@ -175,6 +185,8 @@ export class ConversationClient {
         this.otherOnline = frame.role === "victim" ? frame.presence.officer : frame.presence.victim;
         this.otherReadSeq = frame.role === "victim" ? frame.read.officer : frame.read.victim;
         this.error = null;
+        this.queue = frame.queue;
+        this.handovers = frame.handovers;
         for (const message of frame.messages) this.#ledger.receive(message);
         for (const resend of this.#ledger.resendFrames()) this.#transmit(resend);
         break;
@@ -187,6 +199,16 @@ export class ConversationClient {
         break;
       case "status":
         this.status = frame.status;
+        if (frame.status === "active") this.queue = null;
+        break;
+      case "queue":
+        this.queue = frame.queue;
+        break;
+      case "notice":
+        this.notice = frame.notice;
+        break;
+      case "handover":
+        this.handovers = [...this.handovers, frame.handover];
         break;
       case "presence":
         if (frame.role !== this.role) this.otherOnline = frame.online;

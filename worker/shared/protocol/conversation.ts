@@ -53,6 +53,8 @@ export const QueueInfo = z.object({
   estimatedWaitMs: z.number().int().nonnegative().nullable(),
   /** Officers signed in and taking or handling chats; 0 means nobody is on duty right now. */
   officersOnDuty: z.number().int().nonnegative(),
+  /** Whether an available officer has room for another chat right now. */
+  freeNow: z.boolean(),
 });
 export type QueueInfo = z.infer<typeof QueueInfo>;
 

@@ -1,0 +1,89 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "./browser.ts";
+import { QUEUE_OFFICER, SUPERVISOR } from "./officers.ts";
+import { acceptChatOf, messageLog, signInOfficer, write } from "./pages.ts";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const newPage = async () => (await browser.newContext()).newPage();
+
+describe("the queue, seen by victims, an officer and a supervisor", () => {
+  it("moves two waiting victims up as an officer accepts, and shows the supervisor both", async () => {
+    const supervisor = await newPage();
+    await signInOfficer(supervisor, baseUrl, SUPERVISOR);
+    await supervisor.getByRole("heading", { name: "Live picture" }).waitFor();
+    // The supervisor is on the console but not taking chats.
+    await supervisor.getByLabel("Your status").selectOption("busy");
+
+    const first = await newPage();
+    await first.goto(baseUrl);
+    await first.getByRole("button", { name: "Start chat" }).click();
+    await first.getByText("You are next in the queue.").waitFor();
+    await write(first, "I am first");
+
+    const second = await newPage();
+    await second.goto(baseUrl);
+    await second.getByRole("button", { name: "Start chat" }).click();
+    await second.getByText("You are number 2 in the queue.").waitFor();
+    // Nobody is taking chats yet, and the page says so rather than showing a spinner.
+    await second.getByText("No officer is free right now.").waitFor();
+    await supervisor.getByRole("heading", { name: "Waiting (2)" }).waitFor();
+
+    const officer = await newPage();
+    await signInOfficer(officer, baseUrl, QUEUE_OFFICER);
+    await second.getByText("Expected wait: about a minute.").waitFor();
+    await officer.getByRole("button", { name: "Accept next" }).click();
+
+    await first.getByText("An officer is with you.").waitFor();
+    await second.getByText("You are next in the queue.").waitFor();
+    await messageLog(officer).getByText("I am first").waitFor();
+    await supervisor.getByRole("heading", { name: "Waiting (1)" }).waitFor();
+    const active = supervisor.getByRole("table", { name: "Active chats" });
+    await active.getByRole("cell", { name: QUEUE_OFFICER.displayName }).waitFor();
+    const officers = supervisor.getByRole("table", { name: "Officers" });
+    const row = officers.getByRole("row").filter({ hasText: QUEUE_OFFICER.displayName });
+    expect(await row.textContent()).toContain("1 of 3");
+
+    // The supervisor reads the chat live, without a box to write in.
+    await active.getByRole("row").filter({ hasText: QUEUE_OFFICER.displayName }).getByRole("button", { name: /^Read/ }).click();
+    await supervisor.getByRole("tabpanel").getByText("I am first").waitFor();
+    expect(await supervisor.getByRole("tabpanel").getByRole("textbox", { name: "Message" }).count()).toBe(0);
+    await write(officer, "Hello, I am PC Bo");
+    await supervisor.getByRole("tabpanel").getByText("Hello, I am PC Bo").waitFor();
+  });
+
+  it("hands a chat back to the queue with a note, and the victim sees no gap", async () => {
+    const officer = await newPage();
+    await signInOfficer(officer, baseUrl, QUEUE_OFFICER);
+    const victim = await newPage();
+    await victim.goto(baseUrl);
+    await victim.getByRole("button", { name: "Start chat" }).click();
+    await victim.getByText(/in the queue/).waitFor();
+    await write(victim, "Can someone help?");
+    await acceptChatOf(officer, victim);
+    await officer.getByRole("tabpanel").getByText("Can someone help?").waitFor();
+
+    await officer.getByRole("tabpanel").getByRole("button", { name: "Transfer this chat" }).click();
+    await officer.getByLabel("Transfer to").selectOption("queue");
+    await officer.getByLabel("Note for the next officer").fill("Needs a Polish speaker");
+    await officer.getByRole("button", { name: "Transfer", exact: true }).click();
+
+    await victim.getByText("Your officer has had to leave. Someone new will be with you shortly").waitFor();
+    await officer.getByText(/went back to the queue/).waitFor();
+    const returned = officer.getByRole("listitem").filter({ hasText: "Returned" });
+    await returned.getByRole("button", { name: /^Accept chat/ }).click();
+    await officer.getByRole("tabpanel").getByText("Needs a Polish speaker").waitFor();
+    await officer.getByRole("tabpanel").getByText("Can someone help?").waitFor();
+    await victim.getByText("An officer is with you.").waitFor();
+    expect(await victim.getByRole("log", { name: "Messages" }).getByRole("listitem").count()).toBe(1);
+  });
+});
