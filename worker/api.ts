@@ -3,6 +3,8 @@ import { Hono } from "hono";
 import { apiError } from "./http/errors";
 import { isSameOrigin } from "./http/security";
 import { conversationRoutes } from "./routes/conversations";
+import { earlierRoutes } from "./routes/earlier";
+import { resumeCodeRoutes } from "./routes/resume-codes";
 import { officerRoutes } from "./routes/officer";
 import { sessionRoutes } from "./routes/session";
 
@@ -18,6 +20,8 @@ api.use("*", async (c, next) => {
 });
 
 api.route("/conversations", conversationRoutes);
+api.route("/conversations", resumeCodeRoutes);
+api.route("/conversations", earlierRoutes);
 api.route("/session", sessionRoutes);
 api.route("/me", officerRoutes);
 

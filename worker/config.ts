@@ -67,3 +67,9 @@ export function queueSettings(vars: QueueVars): QueueSettings {
     waitingAbandonMs: seconds(vars.WAITING_ABANDON_SECONDS, DEFAULT_QUEUE_SETTINGS.waitingAbandonMs),
   };
 }
+
+/** How long a resume code works, in days (RESUME_CODE_DAYS; default 90). */
+export function resumeCodeDays(vars: { RESUME_CODE_DAYS?: string }): number {
+  const days = Number(vars.RESUME_CODE_DAYS);
+  return Number.isInteger(days) && days >= 1 && days <= 3650 ? days : 90;
+}

@@ -1,10 +1,49 @@
 /** Conversation rows in D1: what the console and reports query across chats. */
 import { and, asc, eq, sql } from "drizzle-orm";
 import { database } from "./client";
-import { conversations } from "./schema";
+import { conversations, messages } from "./schema";
 
-export async function recordStarted(db: D1Database, id: string, createdAt: number): Promise<void> {
-  await database(db).insert(conversations).values({ id, status: "waiting", createdAt });
+export async function recordStarted(
+  db: D1Database,
+  chat: { id: string; createdAt: number; language: string | null; threadId: string; returning: boolean },
+): Promise<void> {
+  await database(db)
+    .insert(conversations)
+    .values({
+      id: chat.id,
+      status: "waiting",
+      createdAt: chat.createdAt,
+      victimLanguage: chat.language,
+      threadId: chat.threadId,
+      returning: chat.returning ? 1 : 0,
+    });
+}
+
+export async function conversationRow(db: D1Database, id: string) {
+  return (await database(db).select().from(conversations).where(eq(conversations.id, id)).limit(1))[0] ?? null;
+}
+
+/** The other chats in a thread, oldest first, with their messages as copied to D1. */
+export async function earlierInThread(db: D1Database, threadId: string, exceptId: string) {
+  const orm = database(db);
+  const chats = await orm
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.threadId, threadId), sql`${conversations.id} <> ${exceptId}`))
+    .orderBy(asc(conversations.createdAt));
+  return Promise.all(
+    chats.map(async (chat) => ({
+      conversationId: chat.id,
+      startedAt: chat.createdAt,
+      endedAt: chat.endedAt,
+      endReason: chat.endReason,
+      messages: await orm
+        .select({ seq: messages.seq, from: messages.sender, text: messages.body, sentAt: messages.sentAt })
+        .from(messages)
+        .where(eq(messages.conversationId, chat.id))
+        .orderBy(asc(messages.seq)),
+    })),
+  );
 }
 
 /** An officer has the chat; `accepted_at` keeps the first acceptance, which ends the wait. */

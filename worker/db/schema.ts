@@ -40,11 +40,42 @@ export const conversations = sqliteTable(
     endedAt: integer("ended_at"),
     officerId: text("officer_id").references(() => officers.id),
     endReason: text("end_reason"),
+    /** The language the victim chose (BCP 47), a hint for translation. */
+    victimLanguage: text("victim_language"),
+    /** Chats linked by a resume code share a thread: the first chat's id. */
+    threadId: text("thread_id"),
+    /** 1 when the victim came back with a resume code: the only source of "returning". */
+    returning: integer("is_returning").notNull().default(0),
     /** R2 key of the JSON transcript written when the chat ended. */
     transcriptKey: text("transcript_key"),
     transcriptSha256: text("transcript_sha256"),
   },
-  (t) => [index("conversations_status_created").on(t.status, t.createdAt)],
+  (t) => [
+    index("conversations_status_created").on(t.status, t.createdAt),
+    index("conversations_thread").on(t.threadId, t.createdAt),
+    index("conversations_officer_status").on(t.officerId, t.status),
+  ],
+);
+
+/**
+ * Resume codes: four ordinary words a victim takes at the end of a chat, with a PIN, to link
+ * their next chat to this one. Only digests are stored; wrong PINs are counted and lock the code.
+ */
+export const resumeCodes = sqliteTable(
+  "resume_codes",
+  {
+    /** SHA-256 of the normalised words. */
+    codeHash: text("code_hash").primaryKey(),
+    threadId: text("thread_id").notNull(),
+    /** PBKDF2 of the PIN, as for passwords. */
+    pinHash: text("pin_hash").notNull(),
+    issuedFor: text("issued_for").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    lockedAt: integer("locked_at"),
+  },
+  (t) => [index("resume_codes_expires").on(t.expiresAt)],
 );
 
 export const messages = sqliteTable(

@@ -8,8 +8,11 @@ const MAX_BODY_BYTES = 16 * 1024;
 export async function readBody<T>(
   c: Context,
   schema: z.ZodType<T>,
+  options: { optional?: boolean } = {},
 ): Promise<{ ok: true; data: T } | { ok: false; response: Response }> {
-  const text = await c.req.text();
+  let text = await c.req.text();
+  // An optional body may be left out altogether: it then means "{}".
+  if (options.optional && text.trim() === "") text = "{}";
   if (text.length > MAX_BODY_BYTES) {
     return { ok: false, response: apiError(c, 413, "too-large", "That request is too large.") };
   }

@@ -11,6 +11,8 @@ import type {
   ParticipantRole,
   QueueInfo,
   ReadMarks,
+  SharedLocation,
+  VictimContext,
 } from "../shared/protocol";
 import { migrate } from "./sqlite-migrations";
 
@@ -33,6 +35,7 @@ export interface ConversationRecord {
   read: ReadMarks;
   /** While waiting: what the victim was last told about the queue. */
   queue: QueueInfo | null;
+  victim: VictimContext;
 }
 
 
@@ -77,11 +80,22 @@ const SCHEMA_STEPS = [
     expires_at INTEGER NOT NULL
   );
 `,
+  `ALTER TABLE conversation ADD COLUMN victim_language TEXT;
+   ALTER TABLE conversation ADD COLUMN is_returning INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE locations (
+     at        INTEGER NOT NULL,
+     latitude  REAL NOT NULL,
+     longitude REAL NOT NULL,
+     accuracy  REAL NOT NULL
+   );`,
 ] as const;
 
 export class ConversationStore {
-  constructor(private readonly sql: SqlStorage) {
-    migrate(sql, "conversation", SCHEMA_STEPS);
+  private readonly sql: SqlStorage;
+
+  constructor(storage: DurableObjectStorage) {
+    migrate(storage, "conversation", SCHEMA_STEPS);
+    this.sql = storage.sql;
   }
 
   read(): ConversationRecord | null {
@@ -102,18 +116,46 @@ export class ConversationStore {
       flushedSeq: Number(row.flushed_seq),
       read: { victim: Number(row.victim_read_seq), officer: Number(row.officer_read_seq) },
       queue: row.queue_info === null ? null : (JSON.parse(String(row.queue_info)) as QueueInfo),
+      victim: {
+        language: row.victim_language === null ? null : String(row.victim_language),
+        returning: Number(row.is_returning) === 1,
+      },
     };
   }
 
-  create(id: string, tokenHash: string, createdAt: number): void {
+  create(id: string, tokenHash: string, createdAt: number, victim: VictimContext): void {
     this.sql.exec(
-      `INSERT INTO conversation (singleton, id, status, token_hash, created_at, victim_active_at)
-       VALUES (1, ?, 'waiting', ?, ?, ?)`,
+      `INSERT INTO conversation (singleton, id, status, token_hash, created_at, victim_active_at, victim_language, is_returning)
+       VALUES (1, ?, 'waiting', ?, ?, ?, ?, ?)`,
       id,
       tokenHash,
       createdAt,
       createdAt,
+      victim.language,
+      victim.returning ? 1 : 0,
     );
+  }
+
+  addLocation(location: SharedLocation): void {
+    this.sql.exec(
+      "INSERT INTO locations (at, latitude, longitude, accuracy) VALUES (?, ?, ?, ?)",
+      location.at,
+      location.latitude,
+      location.longitude,
+      location.accuracy,
+    );
+  }
+
+  locations(): SharedLocation[] {
+    return this.sql
+      .exec<Row>("SELECT * FROM locations ORDER BY at")
+      .toArray()
+      .map((row) => ({
+        at: Number(row.at),
+        latitude: Number(row.latitude),
+        longitude: Number(row.longitude),
+        accuracy: Number(row.accuracy),
+      }));
   }
 
   /** An officer has the chat. `accepted_at` keeps the first time anyone did, for the wait. */

@@ -24,10 +24,12 @@ import {
   parseFrame,
   type ConnectionRole,
   type ConversationServerFrame,
+  type ConversationStatus,
   type EndReason,
   type ErrorCode,
   type ParticipantRole,
   type QueueInfo,
+  type VictimContext,
 } from "../shared/protocol";
 import { randomSecret, sha256Hex } from "../auth/secrets";
 import { conversationTimings, queueSettings } from "../config";
@@ -68,7 +70,7 @@ export class Conversation extends Server<Env> {
   #scheduler: Scheduler<Job> | undefined;
 
   get store(): ConversationStore {
-    this.#store ??= new ConversationStore(this.ctx.storage.sql);
+    this.#store ??= new ConversationStore(this.ctx.storage);
     return this.#store;
   }
 
@@ -84,9 +86,22 @@ export class Conversation extends Server<Env> {
   // ── RPC from the Worker and the Dispatcher ──
 
   /** Called once, by the Worker, when a victim starts a chat. */
-  async open(tokenHash: string, createdAt: number): Promise<void> {
+  async open(tokenHash: string, createdAt: number, victim: VictimContext): Promise<void> {
     if (this.store.read()) throw new Error("conversation already exists");
-    this.store.create(this.name, tokenHash, createdAt);
+    this.store.create(this.name, tokenHash, createdAt, victim);
+  }
+
+  /** The conversation's state if `tokenHash` is the victim's token, else null. */
+  async statusForToken(tokenHash: string): Promise<ConversationStatus | null> {
+    const record = this.store.read();
+    return record && timingSafeEqual(record.tokenHash, tokenHash) ? record.status : null;
+  }
+
+  /** Quick exit's beacon: the victim has gone, and the officer is told how. */
+  async quickExit(tokenHash: string): Promise<boolean> {
+    if ((await this.statusForToken(tokenHash)) === null) return false;
+    await this.end("quick-exit");
+    return true;
   }
 
   /** Exchanges the victim's token for a short-lived, single-use WebSocket ticket. */
@@ -235,6 +250,8 @@ export class Conversation extends Server<Env> {
       endReason: record.endReason,
       queue: record.status === "waiting" ? record.queue : null,
       handovers: role === "victim" ? [] : this.store.handovers(),
+      locations: this.store.locations(),
+      victim: role === "victim" ? null : record.victim,
     });
   }
 
@@ -257,8 +274,11 @@ export class Conversation extends Server<Env> {
       case "still-here":
         if (role === "victim") await this.victimIsHere();
         return;
+      case "location":
+        return this.shareLocation(role, frame);
       case "end":
-        return this.end(role === "victim" ? "victim-ended" : "officer-ended");
+        if (role === "officer") return this.end("officer-ended");
+        return this.end(frame.quietly ? "left-quietly" : "victim-ended");
     }
   }
 
@@ -300,6 +320,16 @@ export class Conversation extends Server<Env> {
     await this.scheduler.ensure("flush", Date.now() + this.timings.flushIntervalMs);
   }
 
+  /** Only the victim shares a location, and only by pressing the button; staff see it at once. */
+  private shareLocation(role: ConnectionRole, frame: { latitude: number; longitude: number; accuracy: number }) {
+    if (role !== "victim") return;
+    const record = this.store.read();
+    if (!record || record.status === "ended") return;
+    const location = { at: Date.now(), latitude: frame.latitude, longitude: frame.longitude, accuracy: frame.accuracy };
+    this.store.addLocation(location);
+    this.broadcastFrame({ type: "location", location });
+  }
+
   /** The victim wrote or answered: restart the quiet clock and withdraw any question. */
   private async victimIsHere(): Promise<void> {
     const now = Date.now();
@@ -322,7 +352,7 @@ export class Conversation extends Server<Env> {
       case "flush":
         if (record.status === "ended") return;
         try {
-          this.store.markFlushed(await flush(this.env, record, this.store.messagesAfter(0)));
+          this.store.markFlushed(await flush(this.env, record, this.store.messagesAfter(0), this.store.locations()));
         } catch (error) {
           console.error("flushing conversation failed; will retry", error);
           await this.scheduler.set("flush", Date.now() + RETRY_MS);
@@ -378,7 +408,7 @@ export class Conversation extends Server<Env> {
     if (!record || record.status !== "ended" || record.archivedAt !== null) return;
     try {
       const chat = this.store.messagesAfter(0);
-      await archive(this.env, record, chat);
+      await archive(this.env, record, chat, this.store.locations());
       this.store.markFlushed(chat.at(-1)?.seq ?? 0);
       this.store.markArchived(Date.now());
     } catch (error) {

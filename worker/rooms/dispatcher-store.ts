@@ -71,8 +71,11 @@ const SCHEMA_STEPS = [
 const QUEUE_ORDER = "ORDER BY returned DESC, priority DESC, waiting_since ASC, conversation_id ASC";
 
 export class DispatcherStore {
-  constructor(private readonly sql: SqlStorage) {
-    migrate(sql, "dispatcher", SCHEMA_STEPS);
+  private readonly sql: SqlStorage;
+
+  constructor(storage: DurableObjectStorage) {
+    migrate(storage, "dispatcher", SCHEMA_STEPS);
+    this.sql = storage.sql;
   }
 
   // ── queue ──

@@ -58,7 +58,7 @@ export class Dispatcher extends Server<Env> {
   #outbox: EventOutbox | undefined;
 
   private get store() {
-    this.#store ??= new DispatcherStore(this.ctx.storage.sql);
+    this.#store ??= new DispatcherStore(this.ctx.storage);
     return this.#store;
   }
   private get scheduler() {

@@ -1,35 +1,80 @@
 /**
- * Starting a chat (anyone, anonymously) and exchanging the victim's token for a WebSocket
- * ticket. The token never goes into a URL: URLs end up in logs; a ticket is single-use and
- * lives for a minute.
+ * The victim's side of HTTP: starting a chat (anonymously, or with a resume code), trading the
+ * token for a WebSocket ticket, and quick exit's beacon. The token never goes into a URL: URLs
+ * end up in logs; a ticket is single-use and lives for a minute.
  */
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { recordStarted } from "../db/conversations";
 import { apiError } from "../http/errors";
+import { readBody } from "../http/body";
+import { redeemResumeCode } from "../auth/resume-codes";
 import { randomId, randomSecret, sha256Hex } from "../auth/secrets";
-import { OpaqueId, type StartedConversation } from "../shared/protocol";
+import { OpaqueId, StartConversationRequest, type StartedConversation } from "../shared/protocol";
 import { getConversation, getDispatcher } from "../rooms/stubs";
 
 export const conversationRoutes = new Hono<{ Bindings: Env }>();
 
+const NOT_FOUND = "This chat could not be found. Start a new chat.";
+
 conversationRoutes.post("/", async (c) => {
+  const body = await readBody(c, StartConversationRequest, { optional: true });
+  if (!body.ok) return body.response;
   const conversationId = randomId();
+  let threadId = conversationId;
+  if (body.data.resume) {
+    const redeemed = await redeemResumeCode(c.env.DB, body.data.resume.code, body.data.resume.pin);
+    if (!redeemed.ok) {
+      return redeemed.reason === "locked"
+        ? apiError(c, 403, "code-locked", "This code can no longer be used. You can start a new chat without it.")
+        : c.json(
+            {
+              error: {
+                code: "bad-code",
+                message: "That code and PIN do not match.",
+                ...(redeemed.triesLeft === null ? {} : { triesLeft: redeemed.triesLeft }),
+              },
+            },
+            401,
+          );
+    }
+    threadId = redeemed.threadId;
+  }
   const token = randomSecret();
   const createdAt = Date.now();
-  await recordStarted(c.env.DB, conversationId, createdAt);
-  await (await getConversation(c.env, conversationId)).open(await sha256Hex(token), createdAt);
+  const language = body.data.language ?? null;
+  const returning = body.data.resume !== undefined;
+  await recordStarted(c.env.DB, { id: conversationId, createdAt, language, threadId, returning });
+  await (await getConversation(c.env, conversationId)).open(await sha256Hex(token), createdAt, { language, returning });
   await (await getDispatcher(c.env)).enqueue(conversationId, createdAt);
-  const body: StartedConversation = { conversationId, token };
-  return c.json(body, 201);
+  const started: StartedConversation = { conversationId, token };
+  return c.json(started, 201);
 });
 
-conversationRoutes.post("/:id/tickets", async (c) => {
+/** The token from `Authorization: Bearer …`, with the conversation id from the path. */
+export function victimCredentials(c: Context) {
   const id = OpaqueId.safeParse(c.req.param("id"));
   const token = /^Bearer (\S+)$/.exec(c.req.header("Authorization") ?? "")?.[1];
-  if (!id.success || !token) {
-    return apiError(c, 401, "not-allowed", "This chat could not be found. Start a new chat.");
-  }
-  const ticket = await (await getConversation(c.env, id.data)).issueTicket(await sha256Hex(token));
-  if (!ticket) return apiError(c, 401, "not-allowed", "This chat could not be found. Start a new chat.");
+  return id.success && token ? { conversationId: id.data, token } : null;
+}
+
+conversationRoutes.post("/:id/tickets", async (c) => {
+  const credentials = victimCredentials(c);
+  if (!credentials) return apiError(c, 401, "not-allowed", NOT_FOUND);
+  const conversation = await getConversation(c.env, credentials.conversationId);
+  const ticket = await conversation.issueTicket(await sha256Hex(credentials.token));
+  if (!ticket) return apiError(c, 401, "not-allowed", NOT_FOUND);
   return c.json({ ticket });
+});
+
+/**
+ * Quick exit's beacon. `navigator.sendBeacon` cannot set headers, so the token comes in the
+ * body; the answer is never read (the page has gone), so it says nothing either way.
+ */
+conversationRoutes.post("/:id/quick-exit", async (c) => {
+  const id = OpaqueId.safeParse(c.req.param("id"));
+  const token = OpaqueId.safeParse((await c.req.text()).trim());
+  if (id.success && token.success) {
+    await (await getConversation(c.env, id.data)).quickExit(await sha256Hex(token.data));
+  }
+  return c.body(null, 204);
 });

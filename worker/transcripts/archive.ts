@@ -10,7 +10,7 @@
  * writes a message twice.
  */
 import { eq } from "drizzle-orm";
-import type { ChatMessage } from "../shared/protocol";
+import type { ChatMessage, SharedLocation } from "../shared/protocol";
 import { database } from "../db/client";
 import { conversations, messages } from "../db/schema";
 import type { ConversationRecord } from "../rooms/conversation-store";
@@ -24,7 +24,7 @@ type ArchiveEnv = Pick<Env, "DB" | "TRANSCRIPTS">;
 
 const iso = (millis: number | null) => (millis === null ? null : new Date(millis).toISOString());
 
-export function transcriptDocument(record: ConversationRecord, chat: ChatMessage[]) {
+export function transcriptDocument(record: ConversationRecord, chat: ChatMessage[], locations: SharedLocation[] = []) {
   return {
     format: TRANSCRIPT_FORMAT,
     conversationId: record.id,
@@ -34,6 +34,9 @@ export function transcriptDocument(record: ConversationRecord, chat: ChatMessage
     acceptedAt: iso(record.acceptedAt),
     endedAt: iso(record.endedAt),
     endReason: record.endReason,
+    victimLanguage: record.victim.language,
+    returning: record.victim.returning,
+    locations: locations.map((l) => ({ ...l, at: iso(l.at) })),
     messages: chat.map((m) => ({
       seq: m.seq,
       from: m.from,
@@ -82,9 +85,14 @@ async function copyToD1(env: ArchiveEnv, record: ConversationRecord, chat: ChatM
 }
 
 /** The periodic copy of a live chat. Returns the highest seq now safely in D1. */
-export async function flush(env: ArchiveEnv, record: ConversationRecord, chat: ChatMessage[]): Promise<number> {
+export async function flush(
+  env: ArchiveEnv,
+  record: ConversationRecord,
+  chat: ChatMessage[],
+  locations: SharedLocation[],
+): Promise<number> {
   await copyToD1(env, record, chat);
-  await env.TRANSCRIPTS.put(liveKey(record.id), JSON.stringify(transcriptDocument(record, chat)), {
+  await env.TRANSCRIPTS.put(liveKey(record.id), JSON.stringify(transcriptDocument(record, chat, locations)), {
     httpMetadata: { contentType: "application/json" },
   });
   return chat.at(-1)?.seq ?? record.flushedSeq;
@@ -95,8 +103,9 @@ export async function archive(
   env: ArchiveEnv,
   record: ConversationRecord,
   chat: ChatMessage[],
+  locations: SharedLocation[],
 ): Promise<{ key: string; sha256: string }> {
-  const body = JSON.stringify(transcriptDocument(record, chat));
+  const body = JSON.stringify(transcriptDocument(record, chat, locations));
   const sha256 = await sha256Hex(body);
   const key = `transcripts/${record.id}/${sha256}.json`;
   await env.TRANSCRIPTS.put(key, body, {

@@ -19,7 +19,16 @@ export const SendFrame = z.object({
     .refine((t) => t.trim().length > 0, "A message cannot be empty."),
 });
 
-export const EndFrame = z.object({ type: z.literal("end") });
+/** Ends the chat; `quietly` is the victim's "Leave quietly": the page clears itself and stays. */
+export const EndFrame = z.object({ type: z.literal("end"), quietly: z.boolean().optional() });
+/** The victim's location, sent only when they press "Share my location". */
+export const LocationFrame = z.object({
+  type: z.literal("location"),
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  /** Radius of uncertainty in metres, as the browser reports it. */
+  accuracy: z.number().nonnegative().max(1_000_000),
+});
 /** "I am typing": relayed to the other side, never stored. Clients send it at most every few seconds. */
 export const TypingFrame = z.object({ type: z.literal("typing") });
 /** "I have read everything up to this seq." */
@@ -33,6 +42,7 @@ export const ConversationClientFrame = z.discriminatedUnion("type", [
   TypingFrame,
   ReadFrame,
   StillHereFrame,
+  LocationFrame,
 ]);
 export type ConversationClientFrame = z.infer<typeof ConversationClientFrame>;
 
@@ -58,6 +68,23 @@ export const QueueInfo = z.object({
 });
 export type QueueInfo = z.infer<typeof QueueInfo>;
 
+/** A location the victim chose to share. */
+export const SharedLocation = z.object({
+  at: z.number().int(),
+  latitude: z.number(),
+  longitude: z.number(),
+  accuracy: z.number(),
+});
+export type SharedLocation = z.infer<typeof SharedLocation>;
+
+/** What staff are told about the victim at the start (never sent to the victim). */
+export const VictimContext = z.object({
+  language: z.string().nullable(),
+  /** Came back with a resume code: their earlier chats can be shown. */
+  returning: z.boolean(),
+});
+export type VictimContext = z.infer<typeof VictimContext>;
+
 /** A note from one officer to the next, seen by staff only. */
 export const Handover = z.object({
   at: z.number().int(),
@@ -66,8 +93,11 @@ export const Handover = z.object({
 });
 export type Handover = z.infer<typeof Handover>;
 
-/** `abandoned`: the victim left the queue (or was gone too long) before an officer joined. */
-export const EndReason = z.enum(["victim-ended", "officer-ended", "inactive", "abandoned"]);
+/**
+ * `abandoned`: the victim left the queue (or was gone too long) before an officer joined.
+ * `quick-exit`: the victim pressed Quick exit. `left-quietly`: the victim pressed Leave quietly.
+ */
+export const EndReason = z.enum(["victim-ended", "officer-ended", "inactive", "abandoned", "quick-exit", "left-quietly"]);
 export type EndReason = z.infer<typeof EndReason>;
 
 
@@ -91,7 +121,12 @@ export const ConversationServerFrame = z.discriminatedUnion("type", [
     queue: QueueInfo.nullable(),
     /** Staff only (empty for the victim): notes handed over with the chat. */
     handovers: z.array(Handover),
+    /** Locations the victim shared (the victim sees their own). */
+    locations: z.array(SharedLocation),
+    /** Staff only (null for the victim). */
+    victim: VictimContext.nullable(),
   }),
+  z.object({ type: z.literal("location"), location: SharedLocation }),
   z.object({ type: z.literal("queue"), queue: QueueInfo }),
   /** Neutral notices for the victim when the officer changes; no names, no reasons. */
   z.object({ type: z.literal("notice"), notice: z.enum(["officer-changed", "returned-to-queue"]) }),
