@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { apiError } from "./errors";
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -7,7 +7,7 @@ const MAX_BODY_BYTES = 16 * 1024;
 /** Parses a JSON body against a schema; on failure, the 400 answer to return instead. */
 export async function readBody<T>(
   c: Context,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   options: { optional?: boolean } = {},
 ): Promise<{ ok: true; data: T } | { ok: false; response: Response }> {
   let text = await c.req.text();

@@ -1,6 +1,6 @@
 import { MyConversations, Officer } from "$shared/protocol";
 import { api, ApiFailure, postJson } from "../api";
-import { z } from "zod";
+import { z } from "zod/mini";
 
 const SessionBody = z.object({ officer: Officer });
 

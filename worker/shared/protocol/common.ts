@@ -1,5 +1,5 @@
 /** Limits, roles and identifiers shared by every part of the protocol. */
-import { z } from "zod";
+import { z } from "zod/mini";
 
 /** Limits live here, beside the schemas that enforce them. */
 export const LIMITS = {
@@ -23,19 +23,17 @@ export const ConversationStatus = z.enum(["waiting", "active", "ended"]);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 
 /** Opaque identifiers the server hands out: URL-safe base64 of at least 128 random bits. */
-export const OpaqueId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{22,64}$/, "not a valid identifier");
+export const OpaqueId = z.string().check(z.regex(/^[A-Za-z0-9_-]{22,64}$/, "not a valid identifier"));
 
 export const ChatMessage = z.object({
   /** The id the sender's client chose, so a resend is recognised. */
   id: z.string(),
   /** Gap-free position in the conversation, assigned by the server. */
-  seq: z.number().int().positive(),
+  seq: z.int().check(z.positive()),
   from: ParticipantRole,
   text: z.string(),
   /** Milliseconds since the epoch, UTC, when the server stored it. */
-  sentAt: z.number().int(),
+  sentAt: z.int(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 

@@ -1,38 +1,42 @@
 /** Frames on a conversation's WebSocket (victim or officer ↔ Conversation). */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ChatMessage, ConnectionRole, ConversationStatus, ErrorCode, LIMITS, ParticipantRole } from "./common";
 
 // ── Conversation: client → server ────────────────────────────────────────────
 
 const ClientMessageId = z
   .string()
-  .min(8)
-  .max(LIMITS.clientIdLength)
-  .regex(/^[A-Za-z0-9_-]+$/, "message id must be letters, digits, - or _");
+  .check(
+    z.minLength(8, "message id must be 8 characters or more"),
+    z.maxLength(LIMITS.clientIdLength, `message id must be at most ${LIMITS.clientIdLength} characters`),
+    z.regex(/^[A-Za-z0-9_-]+$/, "message id must be letters, digits, - or _"),
+  );
 
 export const SendFrame = z.object({
   type: z.literal("send"),
   id: ClientMessageId,
   text: z
     .string()
-    .max(LIMITS.messageText, `A message can be at most ${LIMITS.messageText} characters.`)
-    .refine((t) => t.trim().length > 0, "A message cannot be empty."),
+    .check(
+      z.maxLength(LIMITS.messageText, `A message can be at most ${LIMITS.messageText} characters.`),
+      z.refine((t) => t.trim().length > 0, "A message cannot be empty."),
+    ),
 });
 
 /** Ends the chat; `quietly` is the victim's "Leave quietly": the page clears itself and stays. */
-export const EndFrame = z.object({ type: z.literal("end"), quietly: z.boolean().optional() });
+export const EndFrame = z.object({ type: z.literal("end"), quietly: z.optional(z.boolean()) });
 /** The victim's location, sent only when they press "Share my location". */
 export const LocationFrame = z.object({
   type: z.literal("location"),
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
+  latitude: z.number().check(z.gte(-90), z.lte(90)),
+  longitude: z.number().check(z.gte(-180), z.lte(180)),
   /** Radius of uncertainty in metres, as the browser reports it. */
-  accuracy: z.number().nonnegative().max(1_000_000),
+  accuracy: z.number().check(z.nonnegative(), z.lte(1_000_000)),
 });
 /** "I am typing": relayed to the other side, never stored. Clients send it at most every few seconds. */
 export const TypingFrame = z.object({ type: z.literal("typing") });
 /** "I have read everything up to this seq." */
-export const ReadFrame = z.object({ type: z.literal("read"), seq: z.number().int().nonnegative() });
+export const ReadFrame = z.object({ type: z.literal("read"), seq: z.int().check(z.nonnegative()) });
 /** The victim's answer to "Are you still there?". */
 export const StillHereFrame = z.object({ type: z.literal("still-here") });
 
@@ -51,18 +55,18 @@ export type ConversationClientFrame = z.infer<typeof ConversationClientFrame>;
 export const Presence = z.object({ victim: z.boolean(), officer: z.boolean() });
 export type Presence = z.infer<typeof Presence>;
 export const ReadMarks = z.object({
-  victim: z.number().int().nonnegative(),
-  officer: z.number().int().nonnegative(),
+  victim: z.int().check(z.nonnegative()),
+  officer: z.int().check(z.nonnegative()),
 });
 export type ReadMarks = z.infer<typeof ReadMarks>;
 
 /** What a waiting victim is told about the queue. */
 export const QueueInfo = z.object({
-  position: z.number().int().positive(),
+  position: z.int().check(z.positive()),
   /** Best estimate of the wait, or null when there is nothing to base one on. */
-  estimatedWaitMs: z.number().int().nonnegative().nullable(),
+  estimatedWaitMs: z.nullable(z.int().check(z.nonnegative())),
   /** Officers signed in and taking or handling chats; 0 means nobody is on duty right now. */
-  officersOnDuty: z.number().int().nonnegative(),
+  officersOnDuty: z.int().check(z.nonnegative()),
   /** Whether an available officer has room for another chat right now. */
   freeNow: z.boolean(),
 });
@@ -70,7 +74,7 @@ export type QueueInfo = z.infer<typeof QueueInfo>;
 
 /** A location the victim chose to share. */
 export const SharedLocation = z.object({
-  at: z.number().int(),
+  at: z.int(),
   latitude: z.number(),
   longitude: z.number(),
   accuracy: z.number(),
@@ -79,7 +83,7 @@ export type SharedLocation = z.infer<typeof SharedLocation>;
 
 /** What staff are told about the victim at the start (never sent to the victim). */
 export const VictimContext = z.object({
-  language: z.string().nullable(),
+  language: z.nullable(z.string()),
   /** Came back with a resume code: their earlier chats can be shown. */
   returning: z.boolean(),
 });
@@ -87,8 +91,8 @@ export type VictimContext = z.infer<typeof VictimContext>;
 
 /** A note from one officer to the next, seen by staff only. */
 export const Handover = z.object({
-  at: z.number().int(),
-  fromOfficerId: z.string().nullable(),
+  at: z.int(),
+  fromOfficerId: z.nullable(z.string()),
   note: z.string(),
 });
 export type Handover = z.infer<typeof Handover>;
@@ -109,22 +113,22 @@ export const ConversationServerFrame = z.discriminatedUnion("type", [
     /** Only the messages after the `since` the client connected with, in seq order. */
     messages: z.array(ChatMessage),
     /** The highest seq stored, so a client can tell it now holds everything. */
-    lastSeq: z.number().int().nonnegative(),
+    lastSeq: z.int().check(z.nonnegative()),
     /** Who is connected right now (a side within its grace period counts as connected). */
     presence: Presence,
     /** How far each side has read. */
     read: ReadMarks,
     /** Set while the victim is being asked whether they are still there. */
-    inactivityClosesAt: z.number().int().nullable(),
-    endReason: EndReason.nullable(),
+    inactivityClosesAt: z.nullable(z.int()),
+    endReason: z.nullable(EndReason),
     /** While waiting: the victim's place in the queue. */
-    queue: QueueInfo.nullable(),
+    queue: z.nullable(QueueInfo),
     /** Staff only (empty for the victim): notes handed over with the chat. */
     handovers: z.array(Handover),
     /** Locations the victim shared (the victim sees their own). */
     locations: z.array(SharedLocation),
     /** Staff only (null for the victim). */
-    victim: VictimContext.nullable(),
+    victim: z.nullable(VictimContext),
   }),
   z.object({ type: z.literal("location"), location: SharedLocation }),
   z.object({ type: z.literal("queue"), queue: QueueInfo }),
@@ -133,13 +137,13 @@ export const ConversationServerFrame = z.discriminatedUnion("type", [
   z.object({ type: z.literal("handover"), handover: Handover }),
   z.object({ type: z.literal("message"), message: ChatMessage }),
   /** The sender's message is stored: its seq and the server's time for it. */
-  z.object({ type: z.literal("ack"), id: z.string(), seq: z.number().int().positive(), sentAt: z.number().int() }),
+  z.object({ type: z.literal("ack"), id: z.string(), seq: z.int().check(z.positive()), sentAt: z.int() }),
   z.object({ type: z.literal("status"), status: ConversationStatus }),
   z.object({ type: z.literal("presence"), role: ParticipantRole, online: z.boolean() }),
   z.object({ type: z.literal("typing"), role: ParticipantRole }),
-  z.object({ type: z.literal("read"), role: ParticipantRole, seq: z.number().int().nonnegative() }),
+  z.object({ type: z.literal("read"), role: ParticipantRole, seq: z.int().check(z.nonnegative()) }),
   /** The victim is asked whether they are still there (closesAt set) or has answered (null). */
-  z.object({ type: z.literal("inactivity"), closesAt: z.number().int().nullable() }),
+  z.object({ type: z.literal("inactivity"), closesAt: z.nullable(z.int()) }),
   z.object({ type: z.literal("ended"), reason: EndReason }),
   z.object({ type: z.literal("error"), code: ErrorCode, message: z.string() }),
 ]);

@@ -1,32 +1,34 @@
 /** Frames on the Dispatcher's WebSocket (officer and supervisor consoles ↔ the queue). */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ErrorCode, OpaqueId } from "./common";
 import { StaffRole } from "./http";
 
 export const OfficerStatus = z.enum(["available", "busy", "away"]);
 export type OfficerStatus = z.infer<typeof OfficerStatus>;
 
-const Reason = z.string().trim().min(1, "Give a reason.").max(500, "Keep it under 500 characters.");
-const HandoverNote = z.string().trim().max(2000, "Keep the note under 2000 characters.");
+const Reason = z
+  .string()
+  .check(z.trim(), z.minLength(1, "Give a reason."), z.maxLength(500, "Keep it under 500 characters."));
+const HandoverNote = z.string().check(z.trim(), z.maxLength(2000, "Keep the note under 2000 characters."));
 const MaxCapacity = 10;
 
 // ── client → server ──
 
 export const DispatcherClientFrame = z.discriminatedUnion("type", [
   /** Take a specific waiting chat, or (no id) the one at the front of the queue. */
-  z.object({ type: z.literal("accept"), conversationId: OpaqueId.optional() }),
+  z.object({ type: z.literal("accept"), conversationId: z.optional(OpaqueId) }),
   z.object({ type: z.literal("set-status"), status: OfficerStatus }),
   z.object({ type: z.literal("raise-priority"), conversationId: OpaqueId, reason: Reason }),
   /**
    * Hand a chat to a named colleague, or back to the queue (`to: null`), with a note for the
    * next officer. Officers transfer their own chats; supervisors any chat (reassignment).
    */
-  z.object({ type: z.literal("transfer"), conversationId: OpaqueId, to: OpaqueId.nullable(), note: HandoverNote }),
+  z.object({ type: z.literal("transfer"), conversationId: OpaqueId, to: z.nullable(OpaqueId), note: HandoverNote }),
   /** Supervisors and admins: how many chats an officer may hold at once. */
   z.object({
     type: z.literal("set-capacity"),
     officerId: OpaqueId,
-    capacity: z.number().int().min(1).max(MaxCapacity, `At most ${MaxCapacity} chats at once.`),
+    capacity: z.int().check(z.gte(1, "At least 1 chat."), z.lte(MaxCapacity, `At most ${MaxCapacity} chats at once.`)),
   }),
 ]);
 export type DispatcherClientFrame = z.infer<typeof DispatcherClientFrame>;
@@ -36,12 +38,12 @@ export type DispatcherClientFrame = z.infer<typeof DispatcherClientFrame>;
 export const WaitingConversation = z.object({
   conversationId: OpaqueId,
   /** When the victim started the chat (ms since the epoch). */
-  waitingSince: z.number().int(),
+  waitingSince: z.int(),
   /** 0 normal, 1 raised. Higher goes first; within a priority, first come first served. */
-  priority: z.number().int().nonnegative(),
+  priority: z.int().check(z.nonnegative()),
   /** Back in the queue after an officer left or handed it back: it goes to the front. */
   returned: z.boolean(),
-  position: z.number().int().positive(),
+  position: z.int().check(z.positive()),
 });
 export type WaitingConversation = z.infer<typeof WaitingConversation>;
 
@@ -51,16 +53,16 @@ export const OfficerSummary = z.object({
   role: StaffRole,
   status: OfficerStatus,
   connected: z.boolean(),
-  load: z.number().int().nonnegative(),
-  capacity: z.number().int().positive(),
+  load: z.int().check(z.nonnegative()),
+  capacity: z.int().check(z.positive()),
 });
 export type OfficerSummary = z.infer<typeof OfficerSummary>;
 
 export const ActiveConversation = z.object({
   conversationId: OpaqueId,
   officerId: OpaqueId,
-  waitingSince: z.number().int(),
-  assignedAt: z.number().int(),
+  waitingSince: z.int(),
+  assignedAt: z.int(),
 });
 export type ActiveConversation = z.infer<typeof ActiveConversation>;
 
@@ -71,10 +73,10 @@ export const DispatcherServerFrame = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("me"),
     status: OfficerStatus,
-    load: z.number().int().nonnegative(),
-    capacity: z.number().int().positive(),
+    load: z.int().check(z.nonnegative()),
+    capacity: z.int().check(z.positive()),
     conversations: z.array(OpaqueId),
-    colleagues: z.array(OfficerSummary.pick({ officerId: true, displayName: true, status: true })),
+    colleagues: z.array(z.pick(OfficerSummary, { officerId: true, displayName: true, status: true })),
   }),
   /** Supervisors and admins only: the whole live picture. */
   z.object({

@@ -1,5 +1,5 @@
 /** JSON bodies of the /api routes. */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { OpaqueId } from "./common";
 
 // ── HTTP bodies ──────────────────────────────────────────────────────────────
@@ -16,25 +16,27 @@ export const TicketResponse = z.object({ ticket: OpaqueId });
 /** A language tag such as "pl" or "pa-IN": a hint for translation, never trusted as more. */
 export const LanguageTag = z
   .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/, "Choose a language from the list.");
+  .check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/, "Choose a language from the list."));
 
 export const ResumeCode = z
   .string()
-  .trim()
-  .min(3)
-  .max(120)
-  .regex(/^[\p{L}\s,.-]+$/u, "Enter the words of your code.");
-export const Pin = z.string().regex(/^\d{4,8}$/, "A PIN is 4 to 8 digits.");
+  .check(
+    z.trim(),
+    z.minLength(3, "Enter the words of your code."),
+    z.maxLength(120, "Enter the words of your code."),
+    z.regex(/^[\p{L}\s,.-]+$/u, "Enter the words of your code."),
+  );
+export const Pin = z.string().check(z.regex(/^\d{4,8}$/, "A PIN is 4 to 8 digits."));
 
 export const StartConversationRequest = z.object({
-  language: LanguageTag.optional(),
+  language: z.optional(LanguageTag),
   /** A returning victim's code and PIN, linking this chat to their earlier ones. */
-  resume: z.object({ code: ResumeCode, pin: Pin }).optional(),
+  resume: z.optional(z.object({ code: ResumeCode, pin: Pin })),
 });
 export type StartConversationRequest = z.infer<typeof StartConversationRequest>;
 
 export const ResumeCodeRequest = z.object({ pin: Pin });
-export const ResumeCodeResponse = z.object({ code: z.string(), expiresInDays: z.number().int().positive() });
+export const ResumeCodeResponse = z.object({ code: z.string(), expiresInDays: z.int().check(z.positive()) });
 export type ResumeCodeResponse = z.infer<typeof ResumeCodeResponse>;
 
 /** A returning victim's earlier chats, for the officer now talking with them. */
@@ -42,18 +44,25 @@ export const EarlierConversations = z.object({
   conversations: z.array(
     z.object({
       conversationId: OpaqueId,
-      startedAt: z.number().int(),
-      endedAt: z.number().int().nullable(),
-      endReason: z.string().nullable(),
-      messages: z.array(z.object({ seq: z.number().int(), from: z.string(), text: z.string(), sentAt: z.number().int() })),
+      startedAt: z.int(),
+      endedAt: z.nullable(z.int()),
+      endReason: z.nullable(z.string()),
+      messages: z.array(z.object({ seq: z.int(), from: z.string(), text: z.string(), sentAt: z.int() })),
     }),
   ),
 });
 export type EarlierConversations = z.infer<typeof EarlierConversations>;
 
 export const SignInRequest = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
-  password: z.string().min(1, "Enter your password.").max(1024),
+  email: z
+    .string()
+    .check(
+      z.trim(),
+      z.toLowerCase(),
+      z.maxLength(254, "Enter a valid email address."),
+      z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Enter a valid email address."),
+    ),
+  password: z.string().check(z.minLength(1, "Enter your password."), z.maxLength(1024, "That password is too long.")),
 });
 export type SignInRequest = z.infer<typeof SignInRequest>;
 
@@ -69,7 +78,7 @@ export const Officer = z.object({
 export type Officer = z.infer<typeof Officer>;
 
 export const MyConversations = z.object({
-  conversations: z.array(z.object({ conversationId: OpaqueId, acceptedAt: z.number().int().nullable() })),
+  conversations: z.array(z.object({ conversationId: OpaqueId, acceptedAt: z.nullable(z.int()) })),
 });
 
 export const ApiError = z.object({
@@ -77,7 +86,7 @@ export const ApiError = z.object({
     code: z.string(),
     message: z.string(),
     /** For a resume code with a wrong PIN: how many tries are left before it locks. */
-    triesLeft: z.number().int().nonnegative().optional(),
+    triesLeft: z.optional(z.int().check(z.nonnegative())),
   }),
 });
 export type ApiError = z.infer<typeof ApiError>;

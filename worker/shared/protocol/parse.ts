@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { LIMITS } from "./common";
 
 // ── Parsing frames where they enter ──────────────────────────────────────────
@@ -11,7 +11,7 @@ export type FrameResult<T> =
  * Parses a raw WebSocket message against a schema. Never throws: a bad frame becomes a
  * plain sentence the client can show, and the caller keeps the connection open.
  */
-export function parseFrame<T>(schema: z.ZodType<T>, raw: unknown): FrameResult<T> {
+export function parseFrame<T>(schema: z.ZodMiniType<T>, raw: unknown): FrameResult<T> {
   if (typeof raw !== "string") {
     return { ok: false, code: "bad-frame", message: "Frames must be JSON text." };
   }
