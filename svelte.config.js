@@ -21,6 +21,25 @@ const config = {
       params: "app/params",
     },
     alias: { $shared: "worker/shared" },
+    // A strict policy that still lets SvelteKit's start-up script run: SvelteKit puts the
+    // script's hash in a <meta> policy. frame-ancestors cannot go in <meta>; app/static/_headers
+    // sends it (and the rest of the headers) with every page.
+    csp: {
+      mode: "hash",
+      directives: {
+        "default-src": ["self"],
+        "script-src": ["self"],
+        "style-src": ["self"],
+        "img-src": ["self"],
+        "font-src": ["self"],
+        "connect-src": ["self"],
+        "object-src": ["none"],
+        "base-uri": ["none"],
+        "form-action": ["self"],
+        "worker-src": ["none"],
+        "manifest-src": ["none"],
+      },
+    },
   },
 };
 

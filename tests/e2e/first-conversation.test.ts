@@ -23,7 +23,7 @@ describe("the first real conversation", () => {
     const victim = await victimContext.newPage();
 
     await signInOfficer(officer, baseUrl);
-    await officer.getByText("Nobody is waiting.").waitFor();
+    await officer.getByRole("heading", { name: /^Waiting/ }).waitFor();
 
     await victim.goto(baseUrl);
     await victim.getByRole("button", { name: "Start chat" }).click();

@@ -15,6 +15,13 @@ export const NETWORK_OFFICER = {
   password: "e2e officer password",
 } as const satisfies NewOfficer;
 
+export const SAFETY_OFFICER = {
+  email: "pc.eve@police.test",
+  displayName: "PC Eve",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
 export const QUEUE_OFFICER = {
   email: "pc.bo@police.test",
   displayName: "PC Bo",
@@ -29,4 +36,4 @@ export const SUPERVISOR = {
   password: "e2e supervisor password",
 } as const satisfies NewOfficer;
 
-export const E2E_OFFICERS: NewOfficer[] = [OFFICER, NETWORK_OFFICER, QUEUE_OFFICER, SUPERVISOR];
+export const E2E_OFFICERS: NewOfficer[] = [OFFICER, NETWORK_OFFICER, SAFETY_OFFICER, QUEUE_OFFICER, SUPERVISOR];

@@ -1,5 +1,5 @@
 /** What a person does on the pages, in the words they would use. */
-import type { Locator, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import type { NewOfficer } from "../../scripts/create-officer.ts";
 import { OFFICER } from "./officers.ts";
 
@@ -39,4 +39,22 @@ export async function acceptChatOf(officer: Page, victim: Page): Promise<void> {
   const position = await queuePosition(victim);
   await officer.getByRole("button", { name: new RegExp(`^Accept chat ${position},`) }).click();
   await victim.getByText("An officer is with you.").waitFor();
+}
+
+/** Where Quick exit goes by default; tests answer it locally, as the network is closed. */
+export const NEUTRAL_SITE = "https://www.bbc.co.uk/weather";
+
+/** Serves the neutral site from the test, so leaving works without the internet. */
+export async function answerNeutralSite(context: BrowserContext): Promise<void> {
+  await context.route("https://www.bbc.co.uk/**", (route) =>
+    route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Weather</title><h1>Weather</h1>" }),
+  );
+}
+
+/** The victim starts a chat and an officer (already signed in on `officer`) accepts it. */
+export async function startAcceptedChat(victim: Page, officer: Page, baseUrl: string): Promise<void> {
+  await victim.goto(baseUrl);
+  await victim.getByRole("button", { name: "Start chat" }).click();
+  await victim.getByText(/in the queue\./).waitFor();
+  await acceptChatOf(officer, victim);
 }

@@ -97,10 +97,10 @@ export class Conversation extends Server<Env> {
     return record && timingSafeEqual(record.tokenHash, tokenHash) ? record.status : null;
   }
 
-  /** Quick exit's beacon: the victim has gone, and the officer is told how. */
-  async quickExit(tokenHash: string): Promise<boolean> {
+  /** The victim's page has gone (quick exit, or leaving quietly while offline): the officer is told how. */
+  async leftByBeacon(tokenHash: string, reason: "quick-exit" | "left-quietly"): Promise<boolean> {
     if ((await this.statusForToken(tokenHash)) === null) return false;
-    await this.end("quick-exit");
+    await this.end(reason);
     return true;
   }
 

@@ -67,14 +67,16 @@ conversationRoutes.post("/:id/tickets", async (c) => {
 });
 
 /**
- * Quick exit's beacon. `navigator.sendBeacon` cannot set headers, so the token comes in the
- * body; the answer is never read (the page has gone), so it says nothing either way.
+ * The victim's page leaving by beacon: Quick exit, or Leave quietly while offline (`?quietly`).
+ * `navigator.sendBeacon` cannot set headers, so the token comes in the body; the answer is
+ * never read (the page has gone), so it says nothing either way.
  */
 conversationRoutes.post("/:id/quick-exit", async (c) => {
   const id = OpaqueId.safeParse(c.req.param("id"));
   const token = OpaqueId.safeParse((await c.req.text()).trim());
   if (id.success && token.success) {
-    await (await getConversation(c.env, id.data)).quickExit(await sha256Hex(token.data));
+    const reason = c.req.query("quietly") === undefined ? "quick-exit" : "left-quietly";
+    await (await getConversation(c.env, id.data)).leftByBeacon(await sha256Hex(token.data), reason);
   }
   return c.body(null, 204);
 });

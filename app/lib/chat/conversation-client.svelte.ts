@@ -17,6 +17,8 @@ import {
   type Handover,
   type ParticipantRole,
   type QueueInfo,
+  type SharedLocation,
+  type VictimContext,
 } from "$shared/protocol";
 import { MessageLedger } from "./ledger";
 
@@ -55,7 +57,8 @@ export class ConversationClient {
   status = $state<ConversationStatus | "connecting">("connecting");
   endReason = $state<EndReason | null>(null);
   connected = $state(false);
-  error = $state<string | null>(null);
+  /** The last problem: a code the page can put in its own words, and the server's sentence. */
+  error = $state<{ code: string; message: string } | null>(null);
   /** The server will never let this client back in (for example, the chat no longer exists). */
   refused = $state(false);
   messages = $state<ShownMessage[]>([]);
@@ -72,6 +75,10 @@ export class ConversationClient {
   notice = $state<"officer-changed" | "returned-to-queue" | null>(null);
   /** Staff only: notes handed over with the chat. */
   handovers = $state<Handover[]>([]);
+  /** Locations the victim chose to share. */
+  locations = $state<SharedLocation[]>([]);
+  /** Staff only: the victim's language and whether they are returning. */
+  victim = $state<VictimContext | null>(null);
 
   readonly #ledger = new MessageLedger();
   readonly #socket: PartySocket;
@@ -105,7 +112,10 @@ export class ConversationClient {
     if (!this.role || this.role === "observer" || this.status === "ended") return false;
     const frame = this.#ledger.compose(crypto.randomUUID(), this.role, text);
     if (!frame) {
-      this.error = "Too many messages are waiting to be sent. Please wait for the connection to come back.";
+      this.error = {
+        code: "too-many-pending",
+        message: "Too many messages are waiting to be sent. Please wait for the connection to come back.",
+      };
       return false;
     }
     this.#transmit(frame);
@@ -135,8 +145,14 @@ export class ConversationClient {
     this.#transmit({ type: "still-here" });
   }
 
-  end(): void {
-    this.#transmit({ type: "end" });
+  /** Ends the chat; `quietly` is the victim's "Leave quietly". */
+  end(quietly = false): void {
+    this.#transmit(quietly ? { type: "end", quietly } : { type: "end" });
+  }
+
+  /** Only ever called from the victim's own press of "Share my location". */
+  shareLocation(latitude: number, longitude: number, accuracy: number): void {
+    this.#transmit({ type: "location", latitude, longitude, accuracy });
   }
 
   /** Closes the connection and forgets every message this page held. */
@@ -187,6 +203,8 @@ export class ConversationClient {
         this.error = null;
         this.queue = frame.queue;
         this.handovers = frame.handovers;
+        this.locations = frame.locations;
+        this.victim = frame.victim;
         for (const message of frame.messages) this.#ledger.receive(message);
         for (const resend of this.#ledger.resendFrames()) this.#transmit(resend);
         break;
@@ -210,6 +228,9 @@ export class ConversationClient {
       case "handover":
         this.handovers = [...this.handovers, frame.handover];
         break;
+      case "location":
+        this.locations = [...this.locations, frame.location];
+        break;
       case "presence":
         if (frame.role !== this.role) this.otherOnline = frame.online;
         break;
@@ -229,7 +250,7 @@ export class ConversationClient {
         this.#socket.close();
         break;
       case "error":
-        this.error = frame.message;
+        this.error = { code: frame.code, message: frame.message };
         break;
     }
     this.#refresh();
@@ -242,8 +263,8 @@ export class ConversationClient {
   }
 
   /** Gives up for good: called when the server says this client can never get in. */
-  refuse(message: string): void {
-    this.error = message;
+  refuse(code: string): void {
+    this.error = { code, message: "This chat could not be found." };
     this.refused = true;
     this.#socket.close();
     this.options.onRefused?.();

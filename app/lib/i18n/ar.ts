@@ -16,6 +16,7 @@ export const ar: Messages = {
   pinLabel: "رقمك السري (PIN)",
   startWithCode: "ابدأ المحادثة برمزي",
   codeWrong: "الرمز والرقم السري غير متطابقين. المحاولات المتبقية: {tries}.",
+  codeNoMatch: "الرمز ورقم PIN غير متطابقين.",
   codeLocked: "لم يعد بالإمكان استخدام هذا الرمز. يمكنك بدء محادثة جديدة بدونه.",
   safetyLink: "الأمان على الإنترنت",
   connecting: "جارٍ الاتصال…",

@@ -16,6 +16,7 @@ export const cy: Messages = {
   pinLabel: "Eich PIN",
   startWithCode: "Dechrau sgwrs gyda fy nghod",
   codeWrong: "Dydy'r cod a'r PIN ddim yn cyfateb. Cynigion sy'n weddill: {tries}.",
+  codeNoMatch: "Nid yw'r cod a'r PIN yn cyfateb.",
   codeLocked: "Does dim modd defnyddio'r cod hwn mwyach. Gallwch ddechrau sgwrs newydd hebddo.",
   safetyLink: "Cadw'n ddiogel ar-lein",
   connecting: "Wrthi'n cysylltu…",

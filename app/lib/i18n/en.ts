@@ -17,6 +17,7 @@ export const en = {
   pinLabel: "Your PIN",
   startWithCode: "Start chat with my code",
   codeWrong: "That code and PIN do not match. Tries left: {tries}.",
+  codeNoMatch: "That code and PIN do not match.",
   codeLocked: "This code can no longer be used. You can start a new chat without it.",
   safetyLink: "Staying safe online",
   connecting: "Connecting…",

@@ -16,6 +16,7 @@ export const es: Messages = {
   pinLabel: "Tu PIN",
   startWithCode: "Empezar chat con mi código",
   codeWrong: "El código y el PIN no coinciden. Intentos restantes: {tries}.",
+  codeNoMatch: "El código y el PIN no coinciden.",
   codeLocked: "Este código ya no se puede usar. Puedes empezar un chat nuevo sin él.",
   safetyLink: "Seguridad en internet",
   connecting: "Conectando…",

@@ -16,6 +16,7 @@ export const lt: Messages = {
   pinLabel: "Jūsų PIN kodas",
   startWithCode: "Pradėti pokalbį su mano kodu",
   codeWrong: "Kodas ir PIN kodas nesutampa. Liko bandymų: {tries}.",
+  codeNoMatch: "Kodas ir PIN nesutampa.",
   codeLocked: "Šio kodo nebegalima naudoti. Galite pradėti naują pokalbį be jo.",
   safetyLink: "Saugumas internete",
   connecting: "Jungiamasi…",

@@ -16,6 +16,7 @@ export const pa: Messages = {
   pinLabel: "ਤੁਹਾਡਾ PIN",
   startWithCode: "ਮੇਰੇ ਕੋਡ ਨਾਲ ਚੈਟ ਸ਼ੁਰੂ ਕਰੋ",
   codeWrong: "ਇਹ ਕੋਡ ਅਤੇ PIN ਮੇਲ ਨਹੀਂ ਖਾਂਦੇ। ਬਾਕੀ ਕੋਸ਼ਿਸ਼ਾਂ: {tries}।",
+  codeNoMatch: "ਇਹ ਕੋਡ ਅਤੇ PIN ਮੇਲ ਨਹੀਂ ਖਾਂਦੇ।",
   codeLocked: "ਇਹ ਕੋਡ ਹੁਣ ਵਰਤਿਆ ਨਹੀਂ ਜਾ ਸਕਦਾ। ਤੁਸੀਂ ਇਸ ਤੋਂ ਬਿਨਾਂ ਨਵੀਂ ਚੈਟ ਸ਼ੁਰੂ ਕਰ ਸਕਦੇ ਹੋ।",
   safetyLink: "ਔਨਲਾਈਨ ਸੁਰੱਖਿਅਤ ਰਹਿਣਾ",
   connecting: "ਜੁੜ ਰਿਹਾ ਹੈ…",

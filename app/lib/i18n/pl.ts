@@ -16,6 +16,7 @@ export const pl: Messages = {
   pinLabel: "Twój PIN",
   startWithCode: "Rozpocznij czat z moim kodem",
   codeWrong: "Ten kod i PIN do siebie nie pasują. Pozostałe próby: {tries}.",
+  codeNoMatch: "Ten kod i PIN nie pasują do siebie.",
   codeLocked: "Tego kodu nie można już użyć. Możesz rozpocząć nowy czat bez niego.",
   safetyLink: "Bezpieczeństwo w internecie",
   connecting: "Łączenie…",

@@ -16,6 +16,7 @@ export const pt: Messages = {
   pinLabel: "O seu PIN",
   startWithCode: "Iniciar conversa com o meu código",
   codeWrong: "O código e o PIN não correspondem. Tentativas restantes: {tries}.",
+  codeNoMatch: "O código e o PIN não correspondem.",
   codeLocked: "Este código já não pode ser usado. Pode iniciar uma nova conversa sem ele.",
   safetyLink: "Segurança na internet",
   connecting: "A estabelecer ligação…",

@@ -16,6 +16,7 @@ export const ro: Messages = {
   pinLabel: "PIN-ul dumneavoastră",
   startWithCode: "Începeți chatul cu codul meu",
   codeWrong: "Codul și PIN-ul nu se potrivesc. Încercări rămase: {tries}.",
+  codeNoMatch: "Codul și PIN-ul nu se potrivesc.",
   codeLocked: "Acest cod nu mai poate fi folosit. Puteți începe un chat nou fără el.",
   safetyLink: "Siguranța pe internet",
   connecting: "Se conectează…",

@@ -16,6 +16,7 @@ export const so: Messages = {
   pinLabel: "PIN-kaaga",
   startWithCode: "Ku bilow sheekada koodhkayga",
   codeWrong: "Koodhkaas iyo PIN-ku isma waafaqsana. Isku dayada hadhay: {tries}.",
+  codeNoMatch: "Koodhka iyo PIN-ka isma waafaqsana.",
   codeLocked: "Koodhkan lama isticmaali karo mar dambe. Waxaad bilaabi kartaa sheeko cusub adigoon isticmaalin.",
   safetyLink: "Ammaankaaga internetka",
   connecting: "Waa la isku xirayaa…",

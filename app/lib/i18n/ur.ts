@@ -16,6 +16,7 @@ export const ur: Messages = {
   pinLabel: "آپ کا PIN",
   startWithCode: "میرے کوڈ سے چیٹ شروع کریں",
   codeWrong: "یہ کوڈ اور PIN آپس میں نہیں ملتے۔ باقی کوششیں: {tries}۔",
+  codeNoMatch: "یہ کوڈ اور PIN آپس میں نہیں ملتے۔",
   codeLocked: "یہ کوڈ اب استعمال نہیں ہو سکتا۔ آپ اس کے بغیر نئی چیٹ شروع کر سکتے ہیں۔",
   safetyLink: "آن لائن محفوظ رہنا",
   connecting: "رابطہ ہو رہا ہے…",

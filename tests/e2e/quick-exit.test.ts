@@ -1,0 +1,100 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "./browser.ts";
+import { SAFETY_OFFICER } from "./officers.ts";
+import { NEUTRAL_SITE, answerNeutralSite, signInOfficer, startAcceptedChat, write } from "./pages.ts";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+let officer: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  officer = await (await browser.newContext()).newPage();
+  await signInOfficer(officer, baseUrl, SAFETY_OFFICER);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const ways: [string, (page: Page) => Promise<void>][] = [
+  ["the Quick exit button", (page) => page.getByRole("button", { name: "Quick exit" }).click()],
+  ["Shift pressed three times", async (page) => {
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+  }],
+  ["the Escape key", (page) => page.keyboard.press("Escape")],
+];
+
+describe("quick exit", () => {
+  it.each(ways)("by %s: leaves for the neutral site, leaves nothing behind, and the officer sees why", async (_, leave) => {
+    const context = await browser.newContext();
+    await answerNeutralSite(context);
+    // Records what this origin's storage held before any of the page's own code ran.
+    await context.addInitScript(() => {
+      (window as unknown as { storedAtStart: number }).storedAtStart = sessionStorage.length + localStorage.length;
+    });
+    const victim = await context.newPage();
+    await startAcceptedChat(victim, officer, baseUrl);
+    await write(victim, "He is coming back soon");
+    await officer.getByRole("tabpanel").getByText("He is coming back soon").waitFor();
+
+    await leave(victim);
+    await victim.waitForURL(NEUTRAL_SITE);
+    await officer.getByRole("tabpanel").getByText("The victim left using Quick exit.").waitFor();
+
+    // Back does not bring the chat back.
+    await victim.goBack().catch(() => null);
+    expect(await victim.getByText("He is coming back soon").count()).toBe(0);
+
+    // The origin holds nothing: no cookies, no storage of any kind, no caches, no service worker.
+    const state = await context.storageState();
+    expect(state.cookies).toEqual([]);
+    expect(state.origins.flatMap((o) => o.localStorage)).toEqual([]);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/safe-browsing`);
+    const left = await page.evaluate(async () => ({
+      storedAtStart: (window as unknown as { storedAtStart: number }).storedAtStart,
+      cookies: document.cookie,
+      databases: (await indexedDB.databases()).length,
+      caches: (await caches.keys()).length,
+      workers: (await navigator.serviceWorker.getRegistrations()).length,
+    }));
+    expect(left).toEqual({ storedAtStart: 0, cookies: "", databases: 0, caches: 0, workers: 0 });
+    await context.close();
+  });
+
+  it("is never set off by Shift used for capitals while typing", async () => {
+    const context = await browser.newContext();
+    await answerNeutralSite(context);
+    const victim = await context.newPage();
+    await victim.goto(baseUrl);
+    await victim.getByRole("button", { name: "Start chat" }).click();
+    const box = victim.getByRole("textbox", { name: "Message" });
+    await box.click();
+    await victim.keyboard.type("I Am Safe NOW. He Left At TEN. OK?");
+    await victim.keyboard.press("Shift+A");
+    await victim.keyboard.press("Shift+B");
+    await victim.keyboard.press("Shift+C");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(victim.url().startsWith(baseUrl)).toBe(true);
+    expect(await box.inputValue()).toBe("I Am Safe NOW. He Left At TEN. OK?ABC");
+    await context.close();
+  });
+
+  it("after a reopened tab or a fresh visit, shows a new start, never the conversation", async () => {
+    const context = await browser.newContext();
+    const victim = await context.newPage();
+    await victim.goto(baseUrl);
+    await victim.getByRole("button", { name: "Start chat" }).click();
+    await write(victim, "Please call me later");
+    await victim.getByText("Please call me later").waitFor();
+    // A new navigation in the same tab (as when a closed tab is reopened) is not a reload.
+    await victim.goto(baseUrl);
+    await victim.getByRole("button", { name: "Start chat" }).waitFor();
+    expect(await victim.getByText("Please call me later").count()).toBe(0);
+    // Nothing of the chat is stored (SvelteKit keeps only its own scroll positions there).
+    const stored = await victim.evaluate(() => Object.keys(sessionStorage).filter((key) => !key.startsWith("sveltekit:")));
+    expect(stored).toEqual([]);
+    await context.close();
+  });
+});

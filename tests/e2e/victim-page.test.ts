@@ -1,0 +1,181 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "./browser.ts";
+import { SAFETY_OFFICER } from "./officers.ts";
+import { acceptChatOf, answerNeutralSite, signInOfficer, startAcceptedChat, write } from "./pages.ts";
+
+const baseUrl = inject("baseUrl");
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+let browser: Browser;
+let officer: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  officer = await (await browser.newContext()).newPage();
+  await signInOfficer(officer, baseUrl, SAFETY_OFFICER);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Serious and critical accessibility problems axe-core finds on the page as it is now. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource }).catch(async () => {
+    // The page's CSP refuses inline scripts; evaluate the library instead.
+    await page.evaluate(axeSource);
+  });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] });
+  });
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+describe("the victim's page", () => {
+  it("sends nothing to any other origin during a whole chat", async () => {
+    const context = await browser.newContext();
+    await answerNeutralSite(context);
+    const victim = await context.newPage();
+    const elsewhere: string[] = [];
+    victim.on("request", (request) => {
+      if (new URL(request.url()).origin !== new URL(baseUrl).origin) elsewhere.push(request.url());
+    });
+    await startAcceptedChat(victim, officer, baseUrl);
+    await write(victim, "Is this private?");
+    await officer.getByRole("tabpanel").getByText("Is this private?").waitFor();
+    await write(officer, "Yes. Nothing is sent anywhere else.");
+    await victim.getByText("Yes. Nothing is sent anywhere else.").waitFor();
+    await victim.getByRole("link", { name: "Staying safe online" }).count();
+    await victim.getByRole("button", { name: "End chat" }).click();
+    await victim.getByRole("button", { name: "Yes, end chat" }).click();
+    await victim.getByText("You ended this chat.").waitFor();
+    expect(elsewhere).toEqual([]);
+    await context.close();
+  });
+
+  it("answers with no-store, no referrer, and a strict content security policy", async () => {
+    const page = await (await browser.newContext()).newPage();
+    const html = await page.goto(baseUrl);
+    const headers = html!.headers();
+    expect(headers["cache-control"]).toBe("no-store");
+    expect(headers["referrer-policy"]).toBe("no-referrer");
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    const meta = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute("content");
+    expect(meta).toMatch(/default-src 'self'/);
+    expect(meta).toMatch(/script-src 'self' 'sha256-[^']+'/);
+    expect(meta).not.toMatch(/unsafe-inline|unsafe-eval/);
+
+    const api = await page.request.post(`${baseUrl}/api/conversations`, { headers: { Origin: baseUrl } });
+    expect(api.headers()["cache-control"]).toBe("no-store");
+    expect(api.headers()["referrer-policy"]).toBe("no-referrer");
+    expect(api.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(await page.title()).not.toMatch(/abuse|police|victim|domestic/i);
+  });
+
+  it("lets a victim leave quietly, and the officer sees they left quietly", async () => {
+    const victim = await (await browser.newContext()).newPage();
+    await startAcceptedChat(victim, officer, baseUrl);
+    await write(victim, "Someone is here");
+    await victim.getByRole("button", { name: "Leave quietly" }).click();
+    await victim.getByText("You have left the chat. Nothing of it is kept on this page.").waitFor();
+    expect(await victim.getByText("Someone is here").count()).toBe(0);
+    expect(victim.url().startsWith(baseUrl)).toBe(true);
+    await officer.getByRole("tabpanel").getByText("The victim left quietly.").waitFor();
+  });
+
+  it("shares a location only when the victim presses the button, with its accuracy", async () => {
+    const context = await browser.newContext({ geolocation: { latitude: 51.5072, longitude: -0.1276, accuracy: 40 } });
+    const victim = await context.newPage();
+    let asked = false;
+    await context.exposeFunction("noteGeolocationCall", () => (asked = true));
+    await context.addInitScript(() => {
+      const original = navigator.geolocation.getCurrentPosition.bind(navigator.geolocation);
+      navigator.geolocation.getCurrentPosition = (...args: Parameters<Geolocation["getCurrentPosition"]>) => {
+        (window as unknown as { noteGeolocationCall: () => void }).noteGeolocationCall();
+        original(...args);
+      };
+    });
+    await startAcceptedChat(victim, officer, baseUrl);
+    expect(asked).toBe(false);
+    await context.grantPermissions(["geolocation"], { origin: baseUrl });
+    await victim.getByRole("button", { name: "Share my location" }).click();
+    await victim.getByText("Your location was shared with the officer.").waitFor();
+    await officer.getByRole("tabpanel").locator(".location").filter({ hasText: "51.50720, -0.12760 (within 40 m)" }).waitFor();
+    await context.close();
+  });
+
+  it("links a returning victim's chat to the earlier one for the officer, and limits wrong PINs", async () => {
+    const victim = await (await browser.newContext()).newPage();
+    await startAcceptedChat(victim, officer, baseUrl);
+    await write(victim, "First time I have asked for help");
+    await officer.getByRole("tabpanel").getByText("First time I have asked for help").waitFor();
+    await victim.getByRole("button", { name: "End chat" }).click();
+    await victim.getByRole("button", { name: "Yes, end chat" }).click();
+    await victim.getByLabel("Choose a PIN (4 to 8 digits)").fill("4826");
+    await victim.getByRole("button", { name: "Get my code" }).click();
+    const code = (await victim.locator(".code").textContent())!.trim();
+    expect(code.split(" ")).toHaveLength(4);
+
+    const later = await (await browser.newContext()).newPage();
+    await later.goto(baseUrl);
+    await later.getByText("I have a code").click();
+    await later.getByLabel("Your code (the words you were given)").fill(code);
+    await later.getByLabel("Your PIN").fill("1111");
+    await later.getByRole("button", { name: "Start chat with my code" }).click();
+    await later.getByRole("alert").filter({ hasText: "Tries left: 4." }).waitFor();
+    await later.getByLabel("Your PIN").fill("4826");
+    await later.getByRole("button", { name: "Start chat with my code" }).click();
+    await later.getByText(/in the queue\./).waitFor();
+    await acceptChatOf(officer, later);
+
+    const panel = officer.getByRole("tabpanel");
+    await panel.getByText("Returning: came back with a code").waitFor();
+    await panel.getByText("Earlier conversations").click();
+    await panel.getByText("First time I have asked for help").waitFor();
+  });
+
+  it("speaks the victim's language, right to left for Arabic, and fits a 320-pixel screen", async () => {
+    const context = await browser.newContext({ locale: "ar", viewport: { width: 320, height: 640 } });
+    const victim = await context.newPage();
+    await victim.goto(baseUrl);
+    await victim.waitForFunction(() => document.documentElement.dir === "rtl");
+    expect(await victim.evaluate(() => document.documentElement.lang)).toBe("ar");
+    expect(await victim.getByLabel("اللغة").or(victim.locator("#language")).first().inputValue()).toBe("ar");
+    const overflow = await victim.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await victim.locator("#language").selectOption("pl");
+    await victim.waitForFunction(() => document.documentElement.dir === "ltr" && document.documentElement.lang === "pl");
+    await context.close();
+  });
+
+  it("has no serious or critical accessibility problems in any state", async () => {
+    const context = await browser.newContext();
+    await answerNeutralSite(context);
+    const victim = await context.newPage();
+    await victim.goto(baseUrl);
+    await victim.getByRole("button", { name: "Start chat" }).waitFor();
+    const problems: Record<string, string[]> = { start: await accessibilityProblems(victim) };
+    await victim.getByText("I have a code").click();
+    problems.withCode = await accessibilityProblems(victim);
+    await victim.getByRole("button", { name: "Start chat", exact: true }).click();
+    await victim.getByText(/in the queue\./).waitFor();
+    problems.waiting = await accessibilityProblems(victim);
+    await acceptChatOf(officer, victim);
+    await write(victim, "Testing");
+    await victim.getByText("Testing").waitFor();
+    problems.active = await accessibilityProblems(victim);
+    await victim.getByRole("button", { name: "End chat" }).click();
+    await victim.getByRole("button", { name: "Yes, end chat" }).click();
+    await victim.getByText("You ended this chat.").waitFor();
+    problems.ended = await accessibilityProblems(victim);
+    await victim.goto(`${baseUrl}/safe-browsing`);
+    await victim.getByRole("heading", { name: "Staying safe online" }).waitFor();
+    problems.safety = await accessibilityProblems(victim);
+    expect(problems).toEqual({ start: [], withCode: [], waiting: [], active: [], ended: [], safety: [] });
+    await context.close();
+  });
+});
