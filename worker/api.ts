@@ -6,6 +6,7 @@ import { conversationRoutes } from "./routes/conversations";
 import { earlierRoutes } from "./routes/earlier";
 import { resumeCodeRoutes } from "./routes/resume-codes";
 import { officerRoutes } from "./routes/officer";
+import { quickReplyRoutes } from "./routes/quick-replies";
 import { sessionRoutes } from "./routes/session";
 
 export const api = new Hono<{ Bindings: Env }>().basePath("/api");
@@ -24,6 +25,7 @@ api.route("/conversations", resumeCodeRoutes);
 api.route("/conversations", earlierRoutes);
 api.route("/session", sessionRoutes);
 api.route("/me", officerRoutes);
+api.route("/quick-replies", quickReplyRoutes);
 
 api.notFound((c) => apiError(c, 404, "not-found", "There is nothing here."));
 

@@ -89,7 +89,7 @@ export class Participant {
         this.deliver(frame.message);
         break;
       case "ack":
-        this.ledger.ack(frame.id, frame.seq, frame.sentAt);
+        this.ledger.ack(frame);
         break;
     }
   }

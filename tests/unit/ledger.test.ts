@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { MessageLedger } from "../../app/lib/chat/ledger";
 
+const untranslated = { status: "not-needed", text: null, to: null, model: null } as const;
 const message = (seq: number, text = `m${seq}`, from: "victim" | "officer" = "officer", id = `id-${seq}`) => ({
   id,
   seq,
   from,
   text,
   sentAt: 1_000 + seq,
+  language: "en",
+  translation: untranslated,
 });
 
 describe("the client's message ledger", () => {
@@ -34,9 +37,11 @@ describe("the client's message ledger", () => {
       { type: "send", id: "mine-1", text: "help" },
       { type: "send", id: "mine-2", text: "please" },
     ]);
-    ledger.ack("mine-1", 1, 5_000);
+    ledger.ack({ id: "mine-1", seq: 1, sentAt: 5_000, language: "en", translation: untranslated });
     expect(ledger.pending.map((p) => p.id)).toEqual(["mine-2"]);
-    expect(ledger.confirmed).toEqual([{ id: "mine-1", seq: 1, from: "victim", text: "help", sentAt: 5_000 }]);
+    expect(ledger.confirmed).toEqual([
+      { id: "mine-1", seq: 1, from: "victim", text: "help", sentAt: 5_000, language: "en", translation: untranslated },
+    ]);
     // Hearing our own message from the server also confirms it.
     ledger.receive(message(2, "please", "victim", "mine-2"));
     expect(ledger.pending).toEqual([]);
@@ -48,5 +53,17 @@ describe("the client's message ledger", () => {
     expect(ledger.compose("b-1", "victim", "b")).not.toBeNull();
     expect(ledger.compose("c-1", "victim", "c")).toBeNull();
     expect(ledger.pending).toHaveLength(2);
+  });
+});
+
+describe("translations in the ledger", () => {
+  it("arrive as an update to a message already held", () => {
+    const ledger = new MessageLedger();
+    ledger.receive(message(1, "Dzień dobry", "victim"));
+    const done = { status: "done", text: "Good morning", to: "en", model: "workers-ai:@cf/meta/m2m100-1.2b" } as const;
+    ledger.translated(1, done);
+    expect(ledger.confirmed[0]).toMatchObject({ text: "Dzień dobry", translation: done });
+    ledger.translated(7, done);
+    expect(ledger.confirmed).toHaveLength(1);
   });
 });

@@ -89,6 +89,13 @@ export const messages = sqliteTable(
     sender: text("sender", { enum: ["victim", "officer"] }).notNull(),
     body: text("body").notNull(),
     sentAt: integer("sent_at").notNull(),
+    /** The language the message was found to be written in. */
+    language: text("language"),
+    translationStatus: text("translation_status"),
+    translationText: text("translation_text"),
+    translationTo: text("translation_to"),
+    /** The provider and model that translated it, kept with it in the record. */
+    translationModel: text("translation_model"),
   },
   (t) => [primaryKey({ columns: [t.conversationId, t.seq] })],
 );
@@ -114,3 +121,27 @@ export const queueEvents = sqliteTable(
   },
   (t) => [index("queue_events_at").on(t.at), index("queue_events_conversation").on(t.conversationId, t.at)],
 );
+
+/**
+ * Translations already made, so the same text in the same pair is translated once. Keyed by a
+ * digest of provider, languages and text; removed by the same retention as messages.
+ */
+export const translationCache = sqliteTable(
+  "translation_cache",
+  {
+    key: text("key").primaryKey(),
+    text: text("text").notNull(),
+    model: text("model").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("translation_cache_created").on(t.createdAt)],
+);
+
+/** Quick replies officers and admins add to the built-in library; machine-translated when sent. */
+export const customQuickReplies = sqliteTable("custom_quick_replies", {
+  id: text("id").primaryKey(),
+  category: text("category", { enum: ["greeting", "safety", "emergency", "options", "closing"] }).notNull(),
+  text: text("text").notNull(),
+  createdBy: text("created_by").notNull(),
+  createdAt: integer("created_at").notNull(),
+});

@@ -12,6 +12,7 @@ import type {
   QueueInfo,
   ReadMarks,
   SharedLocation,
+  Translation,
   VictimContext,
 } from "../shared/protocol";
 import { migrate } from "./sqlite-migrations";
@@ -36,6 +37,9 @@ export interface ConversationRecord {
   /** While waiting: what the victim was last told about the queue. */
   queue: QueueInfo | null;
   victim: VictimContext;
+  officerLanguage: string;
+  /** The language the victim last wrote in (else the one they chose). */
+  victimLanguageNow: string | null;
 }
 
 
@@ -88,6 +92,13 @@ const SCHEMA_STEPS = [
      longitude REAL NOT NULL,
      accuracy  REAL NOT NULL
    );`,
+  `ALTER TABLE conversation ADD COLUMN officer_language TEXT NOT NULL DEFAULT 'en';
+   ALTER TABLE conversation ADD COLUMN victim_current_language TEXT;
+   ALTER TABLE messages ADD COLUMN language TEXT;
+   ALTER TABLE messages ADD COLUMN translation_status TEXT NOT NULL DEFAULT 'off';
+   ALTER TABLE messages ADD COLUMN translation_text TEXT;
+   ALTER TABLE messages ADD COLUMN translation_to TEXT;
+   ALTER TABLE messages ADD COLUMN translation_model TEXT;`,
 ] as const;
 
 export class ConversationStore {
@@ -120,6 +131,13 @@ export class ConversationStore {
         language: row.victim_language === null ? null : String(row.victim_language),
         returning: Number(row.is_returning) === 1,
       },
+      officerLanguage: String(row.officer_language),
+      victimLanguageNow:
+        row.victim_current_language !== null
+          ? String(row.victim_current_language)
+          : row.victim_language === null
+            ? null
+            : String(row.victim_language),
     };
   }
 
@@ -211,6 +229,10 @@ export class ConversationStore {
     this.sql.exec("UPDATE conversation SET archived_at = ? WHERE singleton = 1", archivedAt);
   }
 
+  setVictimLanguageNow(language: string): void {
+    this.sql.exec("UPDATE conversation SET victim_current_language = ? WHERE singleton = 1", language);
+  }
+
   markVictimActive(at: number): void {
     this.sql.exec(
       "UPDATE conversation SET victim_active_at = MAX(victim_active_at, ?) WHERE singleton = 1",
@@ -249,19 +271,57 @@ export class ConversationStore {
   }
 
   /** Stores a message under the next gap-free seq. SQLite runs this synchronously. */
-  append(sender: ParticipantRole, clientId: string, text: string, sentAt: number): ChatMessage {
+  append(
+    sender: ParticipantRole,
+    clientId: string,
+    text: string,
+    sentAt: number,
+    language: string | null,
+    translation: Translation,
+  ): ChatMessage {
     const row = this.sql
       .exec<Row>(
-        `INSERT INTO messages (seq, client_id, sender, body, sent_at)
-         VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM messages), ?, ?, ?, ?)
+        `INSERT INTO messages (seq, client_id, sender, body, sent_at, language,
+           translation_status, translation_text, translation_to, translation_model)
+         VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM messages), ?, ?, ?, ?, ?, ?, ?, ?, ?)
          RETURNING *`,
         clientId,
         sender,
         text,
         sentAt,
+        language,
+        translation.status,
+        translation.text,
+        translation.to,
+        translation.model,
       )
       .one();
     return toMessage(row);
+  }
+
+  message(seq: number): ChatMessage | null {
+    const row = this.sql.exec<Row>("SELECT * FROM messages WHERE seq = ?", seq).toArray()[0];
+    return row ? toMessage(row) : null;
+  }
+
+  setTranslation(seq: number, translation: Translation): void {
+    this.sql.exec(
+      `UPDATE messages SET translation_status = ?, translation_text = ?, translation_to = ?, translation_model = ?
+       WHERE seq = ?`,
+      translation.status,
+      translation.text,
+      translation.to,
+      translation.model,
+      seq,
+    );
+  }
+
+  /** Translations still pending from before `before`: their work was lost (a restart, say). */
+  staleTranslations(before: number): ChatMessage[] {
+    return this.sql
+      .exec<Row>("SELECT * FROM messages WHERE translation_status = 'pending' AND sent_at < ? ORDER BY seq", before)
+      .toArray()
+      .map(toMessage);
   }
 
   /** Messages after `seq`, in order: what a client that holds up to `seq` is missing. */
@@ -291,11 +351,19 @@ export class ConversationStore {
 }
 
 function toMessage(row: Row): ChatMessage {
+  const nullable = (value: SqlStorageValue | undefined) => (value === null || value === undefined ? null : String(value));
   return {
     id: String(row.client_id),
     seq: Number(row.seq),
     from: row.sender as ParticipantRole,
     text: String(row.body),
     sentAt: Number(row.sent_at),
+    language: nullable(row.language),
+    translation: {
+      status: (row.translation_status ?? "off") as Translation["status"],
+      text: nullable(row.translation_text),
+      to: nullable(row.translation_to),
+      model: nullable(row.translation_model),
+    },
   };
 }

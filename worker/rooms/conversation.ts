@@ -22,6 +22,7 @@ import { Server, type Connection, type ConnectionContext, type WSMessage } from 
 import {
   ConversationClientFrame,
   parseFrame,
+  type ChatMessage,
   type ConnectionRole,
   type ConversationServerFrame,
   type ConversationStatus,
@@ -37,6 +38,7 @@ import { recordAssigned, recordReturned } from "../db/conversations";
 import { archive, flush } from "../transcripts/archive";
 import { ConversationStore } from "./conversation-store";
 import { OFFICER_HEADER, ROLE_HEADER, SINCE_PARAM, STAFF_ROLE_HEADER, TICKET_PARAM } from "./headers";
+import { MessageTranslator } from "./message-translator";
 import { Scheduler } from "./scheduler";
 import { getDispatcher } from "./stubs";
 
@@ -68,6 +70,17 @@ export class Conversation extends Server<Env> {
 
   #store: ConversationStore | undefined;
   #scheduler: Scheduler<Job> | undefined;
+  #translator: MessageTranslator | undefined;
+
+  get translator(): MessageTranslator {
+    this.#translator ??= new MessageTranslator({
+      env: this.env,
+      store: this.store,
+      announce: (seq, translation) => this.broadcastFrame({ type: "translation", seq, translation }),
+      waitUntil: (work) => this.ctx.waitUntil(work),
+    });
+    return this.#translator;
+  }
 
   get store(): ConversationStore {
     this.#store ??= new ConversationStore(this.ctx.storage);
@@ -252,6 +265,7 @@ export class Conversation extends Server<Env> {
       handovers: role === "victim" ? [] : this.store.handovers(),
       locations: this.store.locations(),
       victim: role === "victim" ? null : record.victim,
+      translationOn: this.translator.on,
     });
   }
 
@@ -266,7 +280,12 @@ export class Conversation extends Server<Env> {
     const frame = parsed.frame;
     switch (frame.type) {
       case "send":
-        return this.receive(connection, role, frame.id, frame.text);
+        return this.receive(connection, role, frame.id, frame.text, role === "officer" ? frame.quickReply : undefined);
+      case "retry-translation":
+        if (role !== "officer" || !this.translator.retry(frame.seq)) {
+          sendError(connection, "not-allowed", "That message has no failed translation to retry.");
+        }
+        return;
       case "typing":
         return this.broadcastFrame({ type: "typing", role }, [connection.id]);
       case "read":
@@ -302,7 +321,13 @@ export class Conversation extends Server<Env> {
 
   // ── Behaviour ──
 
-  private async receive(connection: Connection, role: ParticipantRole, clientId: string, text: string) {
+  private async receive(
+    connection: Connection,
+    role: ParticipantRole,
+    clientId: string,
+    text: string,
+    quickReply?: string,
+  ) {
     const record = this.store.read();
     if (!record || record.status === "ended") {
       return sendError(connection, "conversation-ended", "This conversation has ended.");
@@ -311,11 +336,15 @@ export class Conversation extends Server<Env> {
       return sendError(connection, "not-allowed", "Accept the conversation before writing.");
     }
     const already = this.store.findByClientId(role, clientId);
-    if (already) return send(connection, { type: "ack", id: already.id, seq: already.seq, sentAt: already.sentAt });
-    const message = this.store.append(role, clientId, text, Date.now());
+    if (already) return send(connection, ackFor(already));
+    const { language, translation } = this.translator.plan(record, role, text, quickReply);
+    const message = this.store.append(role, clientId, text, Date.now(), language, translation);
+    if (role === "victim" && language) this.store.setVictimLanguageNow(language);
     // Stored before anyone hears of it: the ack promises durability.
-    send(connection, { type: "ack", id: message.id, seq: message.seq, sentAt: message.sentAt });
+    send(connection, ackFor(message));
+    // Delivered in its own words now; the translation follows as an update.
     this.broadcastFrame({ type: "message", message });
+    if (translation.status === "pending") this.translator.enqueue(message.seq);
     if (role === "victim") await this.victimIsHere();
     await this.scheduler.ensure("flush", Date.now() + this.timings.flushIntervalMs);
   }
@@ -351,6 +380,7 @@ export class Conversation extends Server<Env> {
     switch (job) {
       case "flush":
         if (record.status === "ended") return;
+        this.translator.settleStale(Date.now());
         try {
           this.store.markFlushed(await flush(this.env, record, this.store.messagesAfter(0), this.store.locations()));
         } catch (error) {
@@ -446,6 +476,11 @@ function notActive(status: string | undefined): AssignResult {
   return status === "ended"
     ? { ok: false, code: "conversation-ended", message: "That conversation has ended." }
     : { ok: false, code: "not-allowed", message: "That conversation is not with an officer now." };
+}
+
+function ackFor(message: ChatMessage): ConversationServerFrame {
+  const { id, seq, sentAt, language, translation } = message;
+  return { type: "ack", id, seq, sentAt, language, translation };
 }
 
 function send(connection: Connection, frame: ConversationServerFrame): void {

@@ -41,8 +41,12 @@ export function transcriptDocument(record: ConversationRecord, chat: ChatMessage
       seq: m.seq,
       from: m.from,
       clientId: m.id,
+      /** Exactly as written. */
       text: m.text,
+      language: m.language,
       sentAt: iso(m.sentAt),
+      /** The translation the other side saw, and the provider and model that made it. */
+      translation: m.translation,
     })),
   };
 }
@@ -50,9 +54,15 @@ export function transcriptDocument(record: ConversationRecord, chat: ChatMessage
 const liveKey = (conversationId: string) => `transcripts/${conversationId}/live.json`;
 
 /** Copies messages after `record.flushedSeq` and the conversation's state to D1. */
-async function copyToD1(env: ArchiveEnv, record: ConversationRecord, chat: ChatMessage[], extra = {}) {
+async function copyToD1(
+  env: ArchiveEnv,
+  record: ConversationRecord,
+  chat: ChatMessage[],
+  options: { everything?: boolean; extra?: Partial<typeof conversations.$inferInsert> } = {},
+) {
   const db = database(env.DB);
-  const fresh = chat.filter((m) => m.seq > record.flushedSeq);
+  // The final copy takes every message again, so translations that arrived later are kept too.
+  const fresh = options.everything ? chat : chat.filter((m) => m.seq > record.flushedSeq);
   const update = db
     .update(conversations)
     .set({
@@ -61,7 +71,7 @@ async function copyToD1(env: ArchiveEnv, record: ConversationRecord, chat: ChatM
       endReason: record.endReason,
       officerId: record.officerId,
       acceptedAt: record.acceptedAt,
-      ...extra,
+      ...options.extra,
     })
     .where(eq(conversations.id, record.id));
   for (let start = 0; start < fresh.length; start += MESSAGES_PER_BATCH) {
@@ -75,8 +85,22 @@ async function copyToD1(env: ArchiveEnv, record: ConversationRecord, chat: ChatM
           sender: m.from,
           body: m.text,
           sentAt: m.sentAt,
+          language: m.language,
+          translationStatus: m.translation.status,
+          translationText: m.translation.text,
+          translationTo: m.translation.to,
+          translationModel: m.translation.model,
         })
-        .onConflictDoNothing(),
+        // A message copied while its translation was pending gets the translation when copied again.
+        .onConflictDoUpdate({
+          target: [messages.conversationId, messages.seq],
+          set: {
+            translationStatus: m.translation.status,
+            translationText: m.translation.text,
+            translationTo: m.translation.to,
+            translationModel: m.translation.model,
+          },
+        }),
     );
     const [first, ...rest] = inserts;
     if (first) await db.batch([first, ...rest]);
@@ -113,7 +137,7 @@ export async function archive(
     customMetadata: { conversationId: record.id, sha256 },
     sha256,
   });
-  await copyToD1(env, record, chat, { transcriptKey: key, transcriptSha256: sha256 });
+  await copyToD1(env, record, chat, { everything: true, extra: { transcriptKey: key, transcriptSha256: sha256 } });
   await env.TRANSCRIPTS.delete(liveKey(record.id));
   return { key, sha256 };
 }

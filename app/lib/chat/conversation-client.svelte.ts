@@ -77,6 +77,8 @@ export class ConversationClient {
   handovers = $state<Handover[]>([]);
   /** Locations the victim chose to share. */
   locations = $state<SharedLocation[]>([]);
+  /** Whether this service translates messages. */
+  translationOn = $state(true);
   /** Staff only: the victim's language and whether they are returning. */
   victim = $state<VictimContext | null>(null);
 
@@ -150,6 +152,21 @@ export class ConversationClient {
     this.#transmit(quietly ? { type: "end", quietly } : { type: "end" });
   }
 
+  /** Officer: ask again for a translation that failed. */
+  retryTranslation(seq: number): void {
+    this.#transmit({ type: "retry-translation", seq });
+  }
+
+  /** Officer: send a quick reply, whose reviewed translations are used instead of machine translation. */
+  sendQuickReply(id: string, text: string): boolean {
+    if (this.role !== "officer" || this.status === "ended") return false;
+    const frame = this.#ledger.compose(crypto.randomUUID(), this.role, text);
+    if (!frame) return false;
+    this.#transmit({ ...frame, quickReply: id });
+    this.#refresh();
+    return true;
+  }
+
   /** Only ever called from the victim's own press of "Share my location". */
   shareLocation(latitude: number, longitude: number, accuracy: number): void {
     this.#transmit({ type: "location", latitude, longitude, accuracy });
@@ -205,6 +222,7 @@ export class ConversationClient {
         this.handovers = frame.handovers;
         this.locations = frame.locations;
         this.victim = frame.victim;
+        this.translationOn = frame.translationOn;
         for (const message of frame.messages) this.#ledger.receive(message);
         for (const resend of this.#ledger.resendFrames()) this.#transmit(resend);
         break;
@@ -213,7 +231,7 @@ export class ConversationClient {
         if (frame.message.from !== this.role) this.otherTyping = false;
         break;
       case "ack":
-        this.#ledger.ack(frame.id, frame.seq, frame.sentAt);
+        this.#ledger.ack(frame);
         break;
       case "status":
         this.status = frame.status;
@@ -230,6 +248,9 @@ export class ConversationClient {
         break;
       case "location":
         this.locations = [...this.locations, frame.location];
+        break;
+      case "translation":
+        this.#ledger.translated(frame.seq, frame.translation);
         break;
       case "presence":
         if (frame.role !== this.role) this.otherOnline = frame.online;

@@ -11,7 +11,7 @@
  *
  * Plain TypeScript with no DOM or framework, so the workerd tests drive this same code.
  */
-import type { ChatMessage, ConversationClientFrame, ParticipantRole } from "$shared/protocol";
+import type { ChatMessage, ConversationClientFrame, ParticipantRole, Translation } from "$shared/protocol";
 
 export interface PendingMessage {
   id: string;
@@ -71,9 +71,16 @@ export class MessageLedger {
   }
 
   /** The server stored one of ours under `seq`. */
-  ack(id: string, seq: number, sentAt: number): void {
-    const mine = this.#pending.find((p) => p.id === id);
-    if (mine) this.receive({ id, seq, from: mine.from, text: mine.text, sentAt });
+  ack(ack: { id: string; seq: number; sentAt: number; language: string | null; translation: Translation }): void {
+    const mine = this.#pending.find((p) => p.id === ack.id);
+    const { id, seq, sentAt, language, translation } = ack;
+    if (mine) this.receive({ id, seq, sentAt, language, translation, from: mine.from, text: mine.text });
+  }
+
+  /** A message's translation arrived (or changed) after the message. */
+  translated(seq: number, translation: Translation): void {
+    const message = this.#confirmed.get(seq);
+    if (message) this.#confirmed.set(seq, { ...message, translation });
   }
 
   /** Forgets everything: used when the page is left. */

@@ -25,6 +25,22 @@ export type ConversationStatus = z.infer<typeof ConversationStatus>;
 /** Opaque identifiers the server hands out: URL-safe base64 of at least 128 random bits. */
 export const OpaqueId = z.string().check(z.regex(/^[A-Za-z0-9_-]{22,64}$/, "not a valid identifier"));
 
+/** A message's translation into the other side's language, which follows the message itself. */
+export const Translation = z.object({
+  /**
+   * pending: being translated. done: `text` holds it. failed: no translation could be had (an
+   * officer can retry). not-needed: both sides use the language it was written in. off: this
+   * service does not translate.
+   */
+  status: z.enum(["pending", "done", "failed", "not-needed", "off"]),
+  text: z.nullable(z.string()),
+  /** The language translated into. */
+  to: z.nullable(z.string()),
+  /** Provider and model that made it ("workers-ai:@cf/meta/m2m100-1.2b", "quick-reply:…"). */
+  model: z.nullable(z.string()),
+});
+export type Translation = z.infer<typeof Translation>;
+
 export const ChatMessage = z.object({
   /** The id the sender's client chose, so a resend is recognised. */
   id: z.string(),
@@ -34,6 +50,9 @@ export const ChatMessage = z.object({
   text: z.string(),
   /** Milliseconds since the epoch, UTC, when the server stored it. */
   sentAt: z.int(),
+  /** The language it was found to be written in, when known. */
+  language: z.nullable(z.string()),
+  translation: Translation,
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 

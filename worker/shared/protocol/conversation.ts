@@ -1,6 +1,6 @@
 /** Frames on a conversation's WebSocket (victim or officer ↔ Conversation). */
 import { z } from "zod/mini";
-import { ChatMessage, ConnectionRole, ConversationStatus, ErrorCode, LIMITS, ParticipantRole } from "./common";
+import { ChatMessage, ConnectionRole, ConversationStatus, ErrorCode, LIMITS, ParticipantRole, Translation } from "./common";
 
 // ── Conversation: client → server ────────────────────────────────────────────
 
@@ -21,7 +21,11 @@ export const SendFrame = z.object({
       z.maxLength(LIMITS.messageText, `A message can be at most ${LIMITS.messageText} characters.`),
       z.refine((t) => t.trim().length > 0, "A message cannot be empty."),
     ),
+  /** An officer's quick reply: its reviewed translations are used instead of machine translation. */
+  quickReply: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, "not a quick reply"))),
 });
+/** An officer asks again for a translation that failed. */
+export const RetryTranslationFrame = z.object({ type: z.literal("retry-translation"), seq: z.int().check(z.positive()) });
 
 /** Ends the chat; `quietly` is the victim's "Leave quietly": the page clears itself and stays. */
 export const EndFrame = z.object({ type: z.literal("end"), quietly: z.optional(z.boolean()) });
@@ -47,6 +51,7 @@ export const ConversationClientFrame = z.discriminatedUnion("type", [
   ReadFrame,
   StillHereFrame,
   LocationFrame,
+  RetryTranslationFrame,
 ]);
 export type ConversationClientFrame = z.infer<typeof ConversationClientFrame>;
 
@@ -129,7 +134,11 @@ export const ConversationServerFrame = z.discriminatedUnion("type", [
     locations: z.array(SharedLocation),
     /** Staff only (null for the victim). */
     victim: z.nullable(VictimContext),
+    /** Whether this service translates; when off, both pages say so. */
+    translationOn: z.boolean(),
   }),
+  /** A message's translation arrived (or failed), after the message itself. */
+  z.object({ type: z.literal("translation"), seq: z.int().check(z.positive()), translation: Translation }),
   z.object({ type: z.literal("location"), location: SharedLocation }),
   z.object({ type: z.literal("queue"), queue: QueueInfo }),
   /** Neutral notices for the victim when the officer changes; no names, no reasons. */
@@ -137,7 +146,14 @@ export const ConversationServerFrame = z.discriminatedUnion("type", [
   z.object({ type: z.literal("handover"), handover: Handover }),
   z.object({ type: z.literal("message"), message: ChatMessage }),
   /** The sender's message is stored: its seq and the server's time for it. */
-  z.object({ type: z.literal("ack"), id: z.string(), seq: z.int().check(z.positive()), sentAt: z.int() }),
+  z.object({
+    type: z.literal("ack"),
+    id: z.string(),
+    seq: z.int().check(z.positive()),
+    sentAt: z.int(),
+    language: z.nullable(z.string()),
+    translation: Translation,
+  }),
   z.object({ type: z.literal("status"), status: ConversationStatus }),
   z.object({ type: z.literal("presence"), role: ParticipantRole, online: z.boolean() }),
   z.object({ type: z.literal("typing"), role: ParticipantRole }),

@@ -91,3 +91,25 @@ export const ApiError = z.object({
 });
 export type ApiError = z.infer<typeof ApiError>;
 
+
+export const QuickReplyCategory = z.enum(["greeting", "safety", "emergency", "options", "closing"]);
+
+/** A quick reply as the console shows it: English text, and whether it has written translations. */
+export const QuickReplyItem = z.object({
+  id: z.string(),
+  category: QuickReplyCategory,
+  text: z.string(),
+  /**
+   * Built-in phrases carry translations written in the repository (drafts awaiting review by
+   * native speakers); added ones are machine-translated when sent.
+   */
+  hasTranslations: z.boolean(),
+});
+export type QuickReplyItem = z.infer<typeof QuickReplyItem>;
+
+export const QuickReplyList = z.object({ quickReplies: z.array(QuickReplyItem) });
+
+export const NewQuickReply = z.object({
+  category: QuickReplyCategory,
+  text: z.string().check(z.trim(), z.minLength(2, "Write the phrase."), z.maxLength(500, "Keep it under 500 characters.")),
+});
