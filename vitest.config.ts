@@ -11,17 +11,26 @@ export default defineConfig(async () => {
   const migrations = await readD1Migrations("./migrations");
   return {
     plugins: [
-      cloudflareTest({
+      cloudflareTest(({ inject }) => ({
         wrangler: { configPath: "./wrangler.toml" },
         remoteBindings: false,
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
-      }),
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            // A LibreTranslate-speaking server started by tests/support/global-libretranslate.ts.
+            TEST_LIBRETRANSLATE_URL: inject("libreTranslateUrl"),
+            // Short, so tests of a hanging provider finish quickly.
+            TRANSLATION_TIMEOUT_MS: "400",
+          },
+        },
+      })),
     ],
     // The app's client-side delivery code (app/lib/chat/ledger.ts) is tested here too.
     resolve: { alias: { $shared: fileURLToPath(new URL("./worker/shared", import.meta.url)) } },
     test: {
       include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
       setupFiles: ["./tests/setup/apply-migrations.ts"],
+      globalSetup: ["./tests/support/global-libretranslate.ts"],
       testTimeout: 15_000,
     },
   };

@@ -26,10 +26,13 @@ const NONE = { text: null, to: null, model: null };
 export class MessageTranslator {
   #queue: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly host: TranslatorHost,
-    private readonly policy: TranslationPolicy = DEFAULT_POLICY,
-  ) {}
+  private readonly policy: TranslationPolicy;
+
+  constructor(private readonly host: TranslatorHost) {
+    // TRANSLATION_TIMEOUT_MS (optional) bounds one translation, retries included.
+    const timeout = Number((host.env as { TRANSLATION_TIMEOUT_MS?: string }).TRANSLATION_TIMEOUT_MS);
+    this.policy = Number.isFinite(timeout) && timeout > 0 ? { ...DEFAULT_POLICY, timeoutMs: timeout } : DEFAULT_POLICY;
+  }
 
   get on(): boolean {
     return translationSetup(this.host.env).provider !== null;

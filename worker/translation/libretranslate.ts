@@ -16,7 +16,8 @@ export class LibreTranslateProvider implements TranslationProvider {
   constructor(
     private readonly baseUrl: string,
     private readonly apiKey: string | undefined,
-    private readonly fetcher: typeof fetch = fetch,
+    // Wrapped: workerd refuses `fetch` called as a method of another object ("Illegal invocation").
+    private readonly fetcher: typeof fetch = (input, init) => fetch(input, init),
   ) {}
 
   async translate(request: TranslationRequest, signal: AbortSignal): Promise<TranslationResult> {
