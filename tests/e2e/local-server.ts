@@ -43,7 +43,7 @@ async function waitUntilReady(url: string, child: ChildProcess, log: () => strin
   throw new Error(`wrangler dev was not ready within ${timeoutMs} ms:\n${log()}`);
 }
 
-export async function startLocalServer(officers: NewOfficer[]): Promise<LocalServer> {
+export async function startLocalServer(officers: NewOfficer[], vars: Record<string, string> = {}): Promise<LocalServer> {
   const persistTo = mkdtempSync(join(tmpdir(), "quietline-e2e-"));
   wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { quiet: true });
   for (const officer of officers) await createOfficer(officer, { remote: false, persistTo });
@@ -52,7 +52,19 @@ export async function startLocalServer(officers: NewOfficer[]): Promise<LocalSer
   let output = "";
   const child = spawn(
     "npx",
-    ["--no-install", "wrangler", "dev", "--local", "--persist-to", persistTo, "--ip", "127.0.0.1", "--port", String(port)],
+    [
+      "--no-install",
+      "wrangler",
+      "dev",
+      "--local",
+      "--persist-to",
+      persistTo,
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
+    ],
     { cwd: root, env: { ...process.env, WRANGLER_SEND_METRICS: "false", BROWSER: "none" }, detached: true },
   );
   child.stdout?.on("data", (chunk) => (output += chunk));

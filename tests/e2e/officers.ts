@@ -22,6 +22,13 @@ export const SAFETY_OFFICER = {
   password: "e2e officer password",
 } as const satisfies NewOfficer;
 
+export const TRANSLATION_OFFICER = {
+  email: "pc.fay@police.test",
+  displayName: "PC Fay",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
 export const QUEUE_OFFICER = {
   email: "pc.bo@police.test",
   displayName: "PC Bo",
@@ -36,4 +43,4 @@ export const SUPERVISOR = {
   password: "e2e supervisor password",
 } as const satisfies NewOfficer;
 
-export const E2E_OFFICERS: NewOfficer[] = [OFFICER, NETWORK_OFFICER, SAFETY_OFFICER, QUEUE_OFFICER, SUPERVISOR];
+export const E2E_OFFICERS: NewOfficer[] = [OFFICER, NETWORK_OFFICER, SAFETY_OFFICER, TRANSLATION_OFFICER, QUEUE_OFFICER, SUPERVISOR];

@@ -33,6 +33,12 @@ export interface ChatText {
   returnedToQueue: string | null;
   endedByYou: string;
   ended: (reason: EndReason | null) => string;
+  translationOff: string;
+  translating: string;
+  notTranslated: string;
+  original: string;
+  /** Staff only: the button that asks again for a failed translation. */
+  retryTranslation: string | null;
 }
 
 export function victimChatText(m: Messages): ChatText {
@@ -62,6 +68,11 @@ export function victimChatText(m: Messages): ChatText {
     endedByYou: m.endedByYou,
     ended: (reason) =>
       reason === "officer-ended" ? m.endedByOfficer : reason === "inactive" ? m.endedInactive : m.ended,
+    translationOff: m.translationOff,
+    translating: m.translating,
+    notTranslated: m.notTranslated,
+    original: m.original,
+    retryTranslation: null,
   };
 }
 
@@ -99,4 +110,9 @@ export const officerChatText: ChatText = {
   returnedToQueue: null,
   endedByYou: "You ended this chat.",
   ended: (reason) => (reason ? officerEndings[reason] : "This chat has ended."),
+  translationOff: "Translation is off in this service: messages are shown as written.",
+  translating: "Translating…",
+  notTranslated: "Not translated",
+  original: "Original",
+  retryTranslation: "Retry translation",
 };

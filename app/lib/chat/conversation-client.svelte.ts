@@ -18,6 +18,7 @@ import {
   type ParticipantRole,
   type QueueInfo,
   type SharedLocation,
+  type Translation,
   type VictimContext,
 } from "$shared/protocol";
 import { MessageLedger } from "./ledger";
@@ -29,6 +30,9 @@ export interface ShownMessage {
   text: string;
   sentAt: number;
   pending: boolean;
+  language: string | null;
+  /** Null while this side's own message is still unsent. */
+  translation: Translation | null;
 }
 
 export interface ConversationClientOptions {
@@ -37,6 +41,8 @@ export interface ConversationClientOptions {
   query?: () => Promise<Record<string, string>>;
   /** Called when the server will never let this client in again (e.g. the chat is gone). */
   onRefused?: () => void;
+  /** Who this page is, so messages written before the server's welcome can be queued. */
+  expectedRole?: ParticipantRole;
 }
 
 /** Reconnection suited to a chat: first retry well under a second, then backing off to 8 s. */
@@ -111,8 +117,9 @@ export class ConversationClient {
 
   /** Sends a message, or explains why it cannot be queued. */
   send(text: string): boolean {
-    if (!this.role || this.role === "observer" || this.status === "ended") return false;
-    const frame = this.#ledger.compose(crypto.randomUUID(), this.role, text);
+    const role = this.role ?? this.options.expectedRole;
+    if (!role || role === "observer" || this.status === "ended") return false;
+    const frame = this.#ledger.compose(crypto.randomUUID(), role, text);
     if (!frame) {
       this.error = {
         code: "too-many-pending",
@@ -195,6 +202,8 @@ export class ConversationClient {
         text: p.text,
         sentAt: p.writtenAt,
         pending: true,
+        language: null,
+        translation: null,
       })),
     ];
   }

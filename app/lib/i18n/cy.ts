@@ -78,4 +78,8 @@ export const cy: Messages = {
   safetyDevice: "Os gallwch chi, defnyddiwch ddyfais na all y person sy'n eich niweidio ei chyrraedd, fel ffôn ffrind neu gyfrifiadur llyfrgell.",
   safetyPage: "Dydy'r dudalen hon ddim yn cadw dim byd ar eich dyfais: dim cwcis a dim negeseuon wedi'u cadw. Mae Gadael yn gyflym yn clirio'r hyn sydd gan y dudalen ac yn agor tudalen tywydd.",
   safetyBack: "Yn ôl i'r sgwrs",
+  translationOff: "Mae cyfieithu wedi'i ddiffodd yn y gwasanaeth hwn: mae negeseuon yn cael eu dangos fel y cawsant eu hysgrifennu.",
+  translating: "Wrthi'n cyfieithu…",
+  notTranslated: "Heb ei gyfieithu",
+  original: "Gwreiddiol",
 };

@@ -79,6 +79,10 @@ export const en = {
   safetyDevice: "If you can, use a device the person hurting you cannot get to, such as a friend's phone or a library computer.",
   safetyPage: "This page keeps nothing on your device: no cookies and no saved messages. Quick exit clears what the page holds and opens a weather page.",
   safetyBack: "Back to the chat",
+  translationOff: "Translation is off in this service: messages are shown as written.",
+  translating: "Translating…",
+  notTranslated: "Not translated",
+  original: "Original",
 } as const;
 
 export type MessageKey = keyof typeof en;

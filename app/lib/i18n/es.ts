@@ -78,4 +78,8 @@ export const es: Messages = {
   safetyDevice: "Si puedes, usa un dispositivo al que no pueda acceder la persona que te hace daño, como el móvil de un amigo o un ordenador de una biblioteca.",
   safetyPage: "Esta página no guarda nada en tu dispositivo: ni cookies ni mensajes guardados. Salida rápida borra lo que contiene la página y abre una página del tiempo.",
   safetyBack: "Volver al chat",
+  translationOff: "La traducción está desactivada en este servicio: los mensajes se muestran tal como se escribieron.",
+  translating: "Traduciendo…",
+  notTranslated: "Sin traducir",
+  original: "Original",
 };

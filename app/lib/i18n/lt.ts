@@ -78,4 +78,8 @@ export const lt: Messages = {
   safetyDevice: "Jei galite, naudokite įrenginį, kurio negali pasiekti jus skriaudžiantis asmuo, pavyzdžiui, draugo telefoną ar bibliotekos kompiuterį.",
   safetyPage: "Šis puslapis jūsų įrenginyje nieko nesaugo: jokių slapukų ir jokių išsaugotų žinučių. „Greitai išeiti“ išvalo tai, ką laiko puslapis, ir atidaro orų prognozės puslapį.",
   safetyBack: "Grįžti į pokalbį",
+  translationOff: "Šioje paslaugoje vertimas išjungtas: žinutės rodomos taip, kaip parašytos.",
+  translating: "Verčiama…",
+  notTranslated: "Neišversta",
+  original: "Originalas",
 };

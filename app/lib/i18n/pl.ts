@@ -78,4 +78,8 @@ export const pl: Messages = {
   safetyDevice: "Jeśli możesz, używaj urządzenia, do którego osoba, która Cię krzywdzi, nie ma dostępu, na przykład telefonu znajomego lub komputera w bibliotece.",
   safetyPage: "Ta strona nie zapisuje niczego na Twoim urządzeniu: żadnych plików cookie ani zapisanych wiadomości. Szybkie wyjście czyści to, co przechowuje strona, i otwiera stronę z pogodą.",
   safetyBack: "Wróć do czatu",
+  translationOff: "Tłumaczenie jest w tej usłudze wyłączone: wiadomości są pokazane tak, jak zostały napisane.",
+  translating: "Tłumaczenie…",
+  notTranslated: "Nie przetłumaczono",
+  original: "Oryginał",
 };

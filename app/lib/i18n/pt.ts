@@ -78,4 +78,8 @@ export const pt: Messages = {
   safetyDevice: "Se puder, use um dispositivo a que a pessoa que lhe faz mal não tenha acesso, como o telemóvel de um amigo ou um computador de uma biblioteca.",
   safetyPage: "Esta página não guarda nada no seu dispositivo: nem cookies nem mensagens guardadas. A Saída rápida apaga o que a página contém e abre uma página de meteorologia.",
   safetyBack: "Voltar à conversa",
+  translationOff: "A tradução está desligada neste serviço: as mensagens aparecem tal como foram escritas.",
+  translating: "A traduzir…",
+  notTranslated: "Não traduzida",
+  original: "Original",
 };

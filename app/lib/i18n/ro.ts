@@ -78,4 +78,8 @@ export const ro: Messages = {
   safetyDevice: "Dacă puteți, folosiți un dispozitiv la care persoana care vă face rău nu are acces, cum ar fi telefonul unui prieten sau un calculator de la bibliotecă.",
   safetyPage: "Această pagină nu păstrează nimic pe dispozitivul dumneavoastră: nici cookie-uri, nici mesaje salvate. Ieșire rapidă șterge ce reține pagina și deschide o pagină cu vremea.",
   safetyBack: "Înapoi la chat",
+  translationOff: "Traducerea este oprită în acest serviciu: mesajele sunt afișate așa cum au fost scrise.",
+  translating: "Se traduce…",
+  notTranslated: "Netradus",
+  original: "Original",
 };

@@ -78,4 +78,8 @@ export const so: Messages = {
   safetyDevice: "Haddii aad awooddo, isticmaal qalab uusan gaari karin qofka ku dhibaya, sida taleefanka saaxiib ama kombiyuutarka maktabadda.",
   safetyPage: "Boggani waxba kuma keydiyo qalabkaaga: cookies ma jiraan, fariimo la keydiyayna ma jiraan. Ka bax dhakhso waxay tirtirtaa waxa boggu hayo, waxayna furtaa bog cimilada ah.",
   safetyBack: "Ku noqo sheekada",
+  translationOff: "Turjumaaddu way xiran tahay adeegan: fariimaha waxaa loo muujiyaa sidii loo qoray.",
+  translating: "Waa la turjumayaa…",
+  notTranslated: "Lama turjumin",
+  original: "Asalka",
 };

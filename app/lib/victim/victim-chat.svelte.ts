@@ -48,6 +48,7 @@ class VictimChat {
         }
       },
       onRefused: forgetConversation,
+      expectedRole: "victim",
     });
     this.client = joined;
   }
