@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { LIMITS } from "../../worker/shared/protocol";
 import {
   acceptAndJoin,
+  activeChat,
   call,
   connectOfficer,
   connectQueue,
@@ -206,12 +207,7 @@ describe("who may join", () => {
 
 describe("ending a chat", () => {
   it("tells both sides, refuses new messages, and keeps the transcript in D1 and R2", async () => {
-    const started = await startConversation();
-    const victim = await connectVictim(started);
-    await victim.next("welcome");
-    const officer = await signedInOfficer();
-    const officerSocket = await acceptAndJoin(started.conversationId, officer.cookie);
-    await officerSocket.next("welcome");
+    const { started, victim, chat: officerSocket, officer } = await activeChat();
 
     victim.send({ type: "send", id: "before-the-end", text: "Thank you" });
     await officerSocket.next("message");

@@ -198,3 +198,15 @@ export async function acceptAndJoin(conversationId: string, cookie: string) {
   queue.close();
   return connectOfficer(conversationId, cookie);
 }
+
+/** A victim and an officer in one active chat, both connected and welcomed. */
+export async function activeChat() {
+  const started = await startConversation();
+  const victim = await connectVictim(started);
+  await victim.next("welcome");
+  const officer = await signedInOfficer();
+  const chat = await acceptAndJoin(started.conversationId, officer.cookie);
+  await chat.next("welcome");
+  await victim.next("status", (f) => f.status === "active");
+  return { started, victim, chat, officer };
+}

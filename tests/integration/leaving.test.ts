@@ -1,16 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { acceptAndJoin, call, connectVictim, signedInOfficer, startConversation } from "./harness";
-
-async function activeChat() {
-  const started = await startConversation();
-  const victim = await connectVictim(started);
-  await victim.next("welcome");
-  const officer = await signedInOfficer();
-  const chat = await acceptAndJoin(started.conversationId, officer.cookie);
-  await chat.next("welcome");
-  return { started, victim, chat };
-}
+import { activeChat, call, connectVictim } from "./harness";
 
 describe("a victim leaving", () => {
   it("by quick exit: the beacon ends the chat and the officer is told why", async () => {

@@ -3,25 +3,17 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { StartedConversation } from "../../worker/shared/protocol";
 import {
-  acceptAndJoin,
+  activeChat,
   connectOfficer,
   connectVictim,
-  signedInOfficer,
-  startConversation,
   type ConversationSocket,
 } from "./harness";
 
 const stub = (started: StartedConversation) => env.Conversation.getByName(started.conversationId);
 
 async function activeConversation() {
-  const started = await startConversation();
-  const victim = await connectVictim(started);
-  await victim.next("welcome");
-  const officer = await signedInOfficer();
-  const officerSocket = await acceptAndJoin(started.conversationId, officer.cookie);
-  await officerSocket.next("welcome");
-  await victim.next("status", (f) => f.status === "active");
-  return { started, victim, officer: officerSocket, cookie: officer.cookie };
+  const { started, victim, chat, officer } = await activeChat();
+  return { started, victim, officer: chat, cookie: officer.cookie };
 }
 
 /** Runs scheduled jobs one alarm at a time until `socket` receives a frame of `type`. */

@@ -10,6 +10,7 @@
 import PartySocket from "partysocket";
 import {
   ConversationServerFrame,
+  parseServerFrame,
   type ConnectionRole,
   type ConversationClientFrame,
   type ConversationStatus,
@@ -209,15 +210,8 @@ export class ConversationClient {
   }
 
   #receive(data: unknown): void {
-    let json: unknown;
-    try {
-      json = JSON.parse(String(data));
-    } catch {
-      return;
-    }
-    const parsed = ConversationServerFrame.safeParse(json);
-    if (!parsed.success) return;
-    const frame = parsed.data;
+    const frame = parseServerFrame(ConversationServerFrame, data);
+    if (!frame) return;
     switch (frame.type) {
       case "welcome":
         this.role = frame.role;

@@ -5,6 +5,7 @@
 import PartySocket from "partysocket";
 import {
   DispatcherServerFrame,
+  parseServerFrame,
   type ActiveConversation,
   type DispatcherClientFrame,
   type OfficerStatus,
@@ -87,15 +88,8 @@ export class QueueClient {
   }
 
   #receive(data: unknown): void {
-    let json: unknown;
-    try {
-      json = JSON.parse(String(data));
-    } catch {
-      return;
-    }
-    const parsed = DispatcherServerFrame.safeParse(json);
-    if (!parsed.success) return;
-    const frame = parsed.data;
+    const frame = parseServerFrame(DispatcherServerFrame, data);
+    if (!frame) return;
     switch (frame.type) {
       case "queue":
         this.waiting = frame.waiting;

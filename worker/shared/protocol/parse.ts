@@ -32,3 +32,18 @@ export function parseFrame<T>(schema: z.ZodMiniType<T>, raw: unknown): FrameResu
   }
   return { ok: true, frame: result.data };
 }
+
+/**
+ * Parses a frame from the server, on the client. No size limit (a welcome carries the history);
+ * anything that is not a valid frame is dropped, as a client cannot answer the server back.
+ */
+export function parseServerFrame<T>(schema: z.ZodMiniType<T>, raw: unknown): T | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(String(raw));
+  } catch {
+    return null;
+  }
+  const result = schema.safeParse(data);
+  return result.success ? result.data : null;
+}
