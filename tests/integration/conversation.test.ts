@@ -5,7 +5,6 @@ import {
   acceptAndJoin,
   activeChat,
   call,
-  connectOfficer,
   connectQueue,
   connectVictim,
   signedInOfficer,

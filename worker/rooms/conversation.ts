@@ -22,12 +22,10 @@ import { Server, type Connection, type ConnectionContext, type WSMessage } from 
 import {
   ConversationClientFrame,
   parseFrame,
-  type ChatMessage,
   type ConnectionRole,
   type ConversationServerFrame,
   type ConversationStatus,
   type EndReason,
-  type ErrorCode,
   type ParticipantRole,
   type QueueInfo,
   type VictimContext,
@@ -37,7 +35,20 @@ import { conversationTimings, queueSettings } from "../config";
 import { recordAssigned, recordReturned } from "../db/conversations";
 import { archive, flush } from "../transcripts/archive";
 import { ConversationStore } from "./conversation-store";
-import { OFFICER_HEADER, ROLE_HEADER, SINCE_PARAM, STAFF_ROLE_HEADER, TICKET_PARAM } from "./headers";
+import { ROLE_HEADER, SINCE_PARAM } from "./headers";
+import {
+  ackFor,
+  admit,
+  NO_LONGER_ASSIGNED,
+  notActive,
+  roleOf,
+  send,
+  sendError,
+  timingSafeEqual,
+  type AssignResult,
+  type Job,
+  type ParticipantState,
+} from "./conversation-frames";
 import { MessageTranslator } from "./message-translator";
 import { Scheduler } from "./scheduler";
 import { getDispatcher } from "./stubs";
@@ -47,23 +58,6 @@ const TICKET_LIFETIME_MS = 60_000;
 /** How long to wait before retrying a copy to D1/R2 that failed. */
 const RETRY_MS = 30_000;
 
-type Job =
-  | "flush"
-  | "archive"
-  | "offline:victim"
-  | "offline:officer"
-  | "inactivity-prompt"
-  | "inactivity-close"
-  | "abandon";
-
-interface ParticipantState {
-  role: ConnectionRole;
-}
-
-/** Closes an officer's sockets when the chat is no longer theirs (transfer, return, reassignment). */
-const NO_LONGER_ASSIGNED = 4003;
-
-export type AssignResult = { ok: true } | { ok: false; code: ErrorCode; message: string };
 
 export class Conversation extends Server<Env> {
   static override options = { hibernate: true };
@@ -206,28 +200,11 @@ export class Conversation extends Server<Env> {
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
       return new Response("Not found", { status: 404 });
     }
-    const role = await this.admit(request);
+    const role = await admit(this.store, request);
     if (role instanceof Response) return role;
     const admitted = new Request(request);
     admitted.headers.set(ROLE_HEADER, role);
     return super.fetch(admitted);
-  }
-
-  /** Decides who this upgrade is from, or the refusal to send instead of upgrading. */
-  private async admit(request: Request): Promise<ConnectionRole | Response> {
-    const record = this.store.read();
-    if (!record) return refuse(404, "not-found", "That conversation does not exist.");
-    const officerId = request.headers.get(OFFICER_HEADER);
-    if (officerId) {
-      if (record.officerId === officerId) return "officer";
-      // Supervisors may read any conversation, never write in it.
-      const staffRole = request.headers.get(STAFF_ROLE_HEADER);
-      if (staffRole === "supervisor" || staffRole === "admin") return "observer";
-      return refuse(403, "not-allowed", "This conversation is not assigned to you.");
-    }
-    const ticket = new URL(request.url).searchParams.get(TICKET_PARAM);
-    if (ticket && this.store.redeemTicket(await sha256Hex(ticket), Date.now())) return "victim";
-    return refuse(401, "not-allowed", "You need a valid invitation to join this conversation.");
   }
 
   override getConnectionTags(_connection: Connection, ctx: ConnectionContext): string[] {
@@ -464,40 +441,4 @@ export class Conversation extends Server<Env> {
   private broadcastFrame(frame: ConversationServerFrame, without?: string[]): void {
     this.broadcast(JSON.stringify(frame), without);
   }
-}
-
-function roleOf(request: Request): ConnectionRole {
-  // Set by fetch() above after admit(); a request without it never reaches onConnect.
-  const role = request.headers.get(ROLE_HEADER);
-  return role === "officer" || role === "observer" ? role : "victim";
-}
-
-function notActive(status: string | undefined): AssignResult {
-  return status === "ended"
-    ? { ok: false, code: "conversation-ended", message: "That conversation has ended." }
-    : { ok: false, code: "not-allowed", message: "That conversation is not with an officer now." };
-}
-
-function ackFor(message: ChatMessage): ConversationServerFrame {
-  const { id, seq, sentAt, language, translation } = message;
-  return { type: "ack", id, seq, sentAt, language, translation };
-}
-
-function send(connection: Connection, frame: ConversationServerFrame): void {
-  connection.send(JSON.stringify(frame));
-}
-
-function sendError(connection: Connection, code: ErrorCode, message: string): void {
-  send(connection, { type: "error", code, message });
-}
-
-function refuse(status: number, code: ErrorCode, message: string): Response {
-  return Response.json({ error: { code, message } }, { status });
-}
-
-function timingSafeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return difference === 0;
 }

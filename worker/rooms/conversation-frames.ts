@@ -1,0 +1,85 @@
+/**
+ * The Conversation's small pieces that are not its lifecycle: who a connection is, the frames
+ * it sends, and the refusals it answers with.
+ */
+import type { Connection } from "partyserver";
+import type { ChatMessage, ConnectionRole, ConversationServerFrame, ErrorCode } from "../shared/protocol";
+import { sha256Hex } from "../auth/secrets";
+import type { ConversationStore } from "./conversation-store";
+import { OFFICER_HEADER, ROLE_HEADER, STAFF_ROLE_HEADER, TICKET_PARAM } from "./headers";
+
+export type Job =
+  | "flush"
+  | "archive"
+  | "offline:victim"
+  | "offline:officer"
+  | "inactivity-prompt"
+  | "inactivity-close"
+  | "abandon";
+
+export interface ParticipantState {
+  role: ConnectionRole;
+}
+
+/** Closes an officer's sockets when the chat is no longer theirs (transfer, return, reassignment). */
+export const NO_LONGER_ASSIGNED = 4003;
+
+export type AssignResult = { ok: true } | { ok: false; code: ErrorCode; message: string };
+
+/**
+ * Decides who a WebSocket upgrade is from, or the refusal to send instead of upgrading: the
+ * assigned officer; a supervisor or admin, who may read but never write; or a victim with a
+ * valid single-use ticket.
+ */
+export async function admit(store: ConversationStore, request: Request): Promise<ConnectionRole | Response> {
+  const record = store.read();
+  if (!record) return refuse(404, "not-found", "That conversation does not exist.");
+  const officerId = request.headers.get(OFFICER_HEADER);
+  if (officerId) {
+    if (record.officerId === officerId) return "officer";
+    // Supervisors may read any conversation, never write in it.
+    const staffRole = request.headers.get(STAFF_ROLE_HEADER);
+    if (staffRole === "supervisor" || staffRole === "admin") return "observer";
+    return refuse(403, "not-allowed", "This conversation is not assigned to you.");
+  }
+  const ticket = new URL(request.url).searchParams.get(TICKET_PARAM);
+  if (ticket && store.redeemTicket(await sha256Hex(ticket), Date.now())) return "victim";
+  return refuse(401, "not-allowed", "You need a valid invitation to join this conversation.");
+}
+
+
+export function roleOf(request: Request): ConnectionRole {
+  // Set by fetch() above after admit(); a request without it never reaches onConnect.
+  const role = request.headers.get(ROLE_HEADER);
+  return role === "officer" || role === "observer" ? role : "victim";
+}
+
+export function notActive(status: string | undefined): AssignResult {
+  return status === "ended"
+    ? { ok: false, code: "conversation-ended", message: "That conversation has ended." }
+    : { ok: false, code: "not-allowed", message: "That conversation is not with an officer now." };
+}
+
+export function ackFor(message: ChatMessage): ConversationServerFrame {
+  const { id, seq, sentAt, language, translation } = message;
+  return { type: "ack", id, seq, sentAt, language, translation };
+}
+
+export function send(connection: Connection, frame: ConversationServerFrame): void {
+  connection.send(JSON.stringify(frame));
+}
+
+export function sendError(connection: Connection, code: ErrorCode, message: string): void {
+  send(connection, { type: "error", code, message });
+}
+
+export function refuse(status: number, code: ErrorCode, message: string): Response {
+  return Response.json({ error: { code, message } }, { status });
+}
+
+export function timingSafeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
+}
