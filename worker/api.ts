@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { apiError } from "./http/errors";
 import { isSameOrigin } from "./http/security";
+import { assessmentRoutes } from "./routes/assessments";
 import { conversationRoutes } from "./routes/conversations";
 import { earlierRoutes } from "./routes/earlier";
 import { resumeCodeRoutes } from "./routes/resume-codes";
@@ -23,6 +24,7 @@ api.use("*", async (c, next) => {
 api.route("/conversations", conversationRoutes);
 api.route("/conversations", resumeCodeRoutes);
 api.route("/conversations", earlierRoutes);
+api.route("/conversations", assessmentRoutes);
 api.route("/session", sessionRoutes);
 api.route("/me", officerRoutes);
 api.route("/quick-replies", quickReplyRoutes);

@@ -145,3 +145,30 @@ export const customQuickReplies = sqliteTable("custom_quick_replies", {
   createdBy: text("created_by").notNull(),
   createdAt: integer("created_at").notNull(),
 });
+
+/**
+ * Risk assessment entries: append-only, each one timestamped and attributed. The assessment's
+ * current state is the latest entry for each question (and the latest judgement and incident
+ * count); nothing is ever changed in place.
+ */
+export const assessmentEntries = sqliteTable(
+  "assessment_entries",
+  {
+    id: text("id").primaryKey(),
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id),
+    questionnaireId: text("questionnaire_id").notNull(),
+    kind: text("kind", { enum: ["answer", "judgement", "escalation"] }).notNull(),
+    questionId: text("question_id"),
+    answer: text("answer", { enum: ["yes", "no", "not-known"] }),
+    comment: text("comment"),
+    /** JSON array of the message seqs this answer came from. */
+    messageSeqs: text("message_seqs"),
+    grade: text("grade", { enum: ["standard", "medium", "high"] }),
+    incidentsInYear: integer("incidents_in_year"),
+    officerId: text("officer_id").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("assessment_entries_conversation").on(t.conversationId, t.at)],
+);

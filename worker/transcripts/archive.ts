@@ -10,7 +10,8 @@
  * writes a message twice.
  */
 import { eq } from "drizzle-orm";
-import type { ChatMessage, SharedLocation } from "../shared/protocol";
+import type { AssessmentEntry, ChatMessage, SharedLocation } from "../shared/protocol";
+import { assessmentEntriesOf, viewOf } from "../assessment/store";
 import { database } from "../db/client";
 import { conversations, messages } from "../db/schema";
 import type { ConversationRecord } from "../rooms/conversation-store";
@@ -24,7 +25,13 @@ type ArchiveEnv = Pick<Env, "DB" | "TRANSCRIPTS">;
 
 const iso = (millis: number | null) => (millis === null ? null : new Date(millis).toISOString());
 
-export function transcriptDocument(record: ConversationRecord, chat: ChatMessage[], locations: SharedLocation[] = []) {
+export function transcriptDocument(
+  record: ConversationRecord,
+  chat: ChatMessage[],
+  locations: SharedLocation[] = [],
+  assessment: AssessmentEntry[] = [],
+) {
+  const graded = viewOf(assessment);
   return {
     format: TRANSCRIPT_FORMAT,
     conversationId: record.id,
@@ -37,6 +44,12 @@ export function transcriptDocument(record: ConversationRecord, chat: ChatMessage
     victimLanguage: record.victim.language,
     returning: record.victim.returning,
     locations: locations.map((l) => ({ ...l, at: iso(l.at) })),
+    /** The risk assessment: every change with who made it and when, and the grading it gives. */
+    assessment: {
+      questionnaire: graded.questionnaire.id,
+      entries: assessment.map((e) => ({ ...e, at: iso(e.at) })),
+      grading: graded.grading,
+    },
     messages: chat.map((m) => ({
       seq: m.seq,
       from: m.from,
@@ -116,7 +129,8 @@ export async function flush(
   locations: SharedLocation[],
 ): Promise<number> {
   await copyToD1(env, record, chat);
-  await env.TRANSCRIPTS.put(liveKey(record.id), JSON.stringify(transcriptDocument(record, chat, locations)), {
+  const assessment = await assessmentEntriesOf(env.DB, record.id);
+  await env.TRANSCRIPTS.put(liveKey(record.id), JSON.stringify(transcriptDocument(record, chat, locations, assessment)), {
     httpMetadata: { contentType: "application/json" },
   });
   return chat.at(-1)?.seq ?? record.flushedSeq;
@@ -129,7 +143,7 @@ export async function archive(
   chat: ChatMessage[],
   locations: SharedLocation[],
 ): Promise<{ key: string; sha256: string }> {
-  const body = JSON.stringify(transcriptDocument(record, chat, locations));
+  const body = JSON.stringify(transcriptDocument(record, chat, locations, await assessmentEntriesOf(env.DB, record.id)));
   const sha256 = await sha256Hex(body);
   const key = `transcripts/${record.id}/${sha256}.json`;
   await env.TRANSCRIPTS.put(key, body, {

@@ -113,3 +113,65 @@ export const NewQuickReply = z.object({
   category: QuickReplyCategory,
   text: z.string().check(z.trim(), z.minLength(2, "Write the phrase."), z.maxLength(500, "Keep it under 500 characters.")),
 });
+
+// ── Risk assessment ──
+
+export const AssessmentAnswer = z.enum(["yes", "no", "not-known"]);
+export const AssessmentGrade = z.enum(["standard", "medium", "high"]);
+
+const Comment = z.string().check(z.trim(), z.maxLength(2000, "Keep the comment under 2000 characters."));
+
+export const AssessmentChange = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("answer"),
+    questionId: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, "not a question")),
+    answer: AssessmentAnswer,
+    comment: z.optional(Comment),
+    /** The victim's messages the answer came from. */
+    messageSeqs: z.optional(z.array(z.int().check(z.positive())).check(z.maxLength(50))),
+  }),
+  z.object({
+    kind: z.literal("judgement"),
+    grade: AssessmentGrade,
+    reason: z.string().check(z.trim(), z.minLength(1, "Give the reason for your judgement."), z.maxLength(2000)),
+  }),
+  z.object({
+    kind: z.literal("escalation"),
+    incidentsInYear: z.int().check(z.gte(0), z.lte(365)),
+    comment: z.optional(Comment),
+  }),
+]);
+export type AssessmentChange = z.infer<typeof AssessmentChange>;
+
+export const AssessmentEntry = z.object({
+  kind: z.enum(["answer", "judgement", "escalation"]),
+  questionId: z.nullable(z.string()),
+  answer: z.nullable(AssessmentAnswer),
+  comment: z.nullable(z.string()),
+  messageSeqs: z.array(z.int()),
+  grade: z.nullable(AssessmentGrade),
+  incidentsInYear: z.nullable(z.int()),
+  officerId: z.string(),
+  at: z.int(),
+});
+export type AssessmentEntry = z.infer<typeof AssessmentEntry>;
+
+export const AssessmentView = z.object({
+  questionnaire: z.object({
+    id: z.string(),
+    title: z.string(),
+    groups: z.array(z.object({ title: z.string(), questions: z.array(z.object({ id: z.string(), text: z.string() })) })),
+  }),
+  /** Every change, oldest first: who changed what, and when. */
+  entries: z.array(AssessmentEntry),
+  grading: z.object({
+    yesCount: z.int(),
+    answered: z.int(),
+    byCount: AssessmentGrade,
+    grade: AssessmentGrade,
+    raisedByJudgement: z.boolean(),
+    potentialEscalation: z.boolean(),
+    maracReferral: z.boolean(),
+  }),
+});
+export type AssessmentView = z.infer<typeof AssessmentView>;

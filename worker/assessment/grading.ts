@@ -1,0 +1,54 @@
+/**
+ * An assessment's grading, worked out from its answers: the count of "yes" answers picks the
+ * band; professional judgement may raise it (never lower it); three or more incidents in twelve
+ * months is recorded as potential escalation, its own criterion for a MARAC referral.
+ */
+import { GRADE_ORDER, type Grade, type Questionnaire } from "./questionnaire";
+
+export type Answer = "yes" | "no" | "not-known";
+
+export interface AssessmentState {
+  answers: Readonly<Record<string, Answer>>;
+  /** The grade an officer judged it to be, with their reason; null when none was given. */
+  judgement: { grade: Grade; reason: string } | null;
+  /** Incidents in the last twelve months, when recorded. */
+  incidentsInYear: number | null;
+}
+
+export interface Grading {
+  yesCount: number;
+  answered: number;
+  /** From the count alone. */
+  byCount: Grade;
+  /** What the assessment says: the higher of the count and the officer's judgement. */
+  grade: Grade;
+  raisedByJudgement: boolean;
+  potentialEscalation: boolean;
+  maracReferral: boolean;
+}
+
+export function grade(questionnaire: Questionnaire, state: AssessmentState): Grading {
+  const questionIds = new Set(questionnaire.groups.flatMap((g) => g.questions.map((q) => q.id)));
+  const answers = Object.entries(state.answers).filter(([id]) => questionIds.has(id));
+  const yesCount = answers.filter(([, answer]) => answer === "yes").length;
+  const band = questionnaire.bands.find((b) => yesCount >= b.minimumYes) ?? questionnaire.bands.at(-1)!;
+  const judged = state.judgement?.grade ?? "standard";
+  const raised = GRADE_ORDER.indexOf(judged) > GRADE_ORDER.indexOf(band.grade);
+  const finalGrade = raised ? judged : band.grade;
+  const potentialEscalation = (state.incidentsInYear ?? 0) >= questionnaire.escalationIncidents;
+  return {
+    yesCount,
+    answered: answers.length,
+    byCount: band.grade,
+    grade: finalGrade,
+    raisedByJudgement: raised,
+    potentialEscalation,
+    maracReferral: finalGrade === "high" || band.marac || potentialEscalation,
+  };
+}
+
+/** Judgement raises or confirms; a lower grade than the count gives is refused. */
+export function judgementAllowed(questionnaire: Questionnaire, state: AssessmentState, judged: Grade): boolean {
+  const byCount = grade(questionnaire, { ...state, judgement: null }).byCount;
+  return GRADE_ORDER.indexOf(judged) >= GRADE_ORDER.indexOf(byCount);
+}
