@@ -46,6 +46,10 @@ export const conversations = sqliteTable(
     threadId: text("thread_id"),
     /** 1 when the victim came back with a resume code: the only source of "returning". */
     returning: integer("is_returning").notNull().default(0),
+    /** How the chat ended up, as the officer recorded it (see OutcomeKind). */
+    outcome: text("outcome"),
+    /** The crime reference an officer linked, searchable. */
+    crimeReference: text("crime_reference"),
     /** R2 key of the JSON transcript written when the chat ended. */
     transcriptKey: text("transcript_key"),
     transcriptSha256: text("transcript_sha256"),
@@ -54,6 +58,7 @@ export const conversations = sqliteTable(
     index("conversations_status_created").on(t.status, t.createdAt),
     index("conversations_thread").on(t.threadId, t.createdAt),
     index("conversations_officer_status").on(t.officerId, t.status),
+    index("conversations_crime_reference").on(t.crimeReference),
   ],
 );
 

@@ -19,6 +19,8 @@ export type Job =
 
 export interface ParticipantState {
   role: ConnectionRole;
+  /** For staff: which officer (from the Worker's trusted header). */
+  officerId?: string | null;
 }
 
 /** Closes an officer's sockets when the chat is no longer theirs (transfer, return, reassignment). */

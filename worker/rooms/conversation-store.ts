@@ -11,6 +11,8 @@ import type {
   ParticipantRole,
   QueueInfo,
   ReadMarks,
+  Outcome,
+  PrivateNote,
   SharedLocation,
   Translation,
   VictimContext,
@@ -40,6 +42,7 @@ export interface ConversationRecord {
   officerLanguage: string;
   /** The language the victim last wrote in (else the one they chose). */
   victimLanguageNow: string | null;
+  outcome: Outcome | null;
 }
 
 
@@ -99,6 +102,8 @@ const SCHEMA_STEPS = [
    ALTER TABLE messages ADD COLUMN translation_text TEXT;
    ALTER TABLE messages ADD COLUMN translation_to TEXT;
    ALTER TABLE messages ADD COLUMN translation_model TEXT;`,
+  `CREATE TABLE notes (at INTEGER NOT NULL, officer_id TEXT NOT NULL, text TEXT NOT NULL);
+   ALTER TABLE conversation ADD COLUMN outcome TEXT;`,
 ] as const;
 
 export class ConversationStore {
@@ -138,6 +143,7 @@ export class ConversationStore {
           : row.victim_language === null
             ? null
             : String(row.victim_language),
+      outcome: row.outcome === null || row.outcome === undefined ? null : (JSON.parse(String(row.outcome)) as Outcome),
     };
   }
 
@@ -152,6 +158,21 @@ export class ConversationStore {
       victim.language,
       victim.returning ? 1 : 0,
     );
+  }
+
+  addNote(note: PrivateNote): void {
+    this.sql.exec("INSERT INTO notes (at, officer_id, text) VALUES (?, ?, ?)", note.at, note.officerId, note.text);
+  }
+
+  notes(): PrivateNote[] {
+    return this.sql
+      .exec<Row>("SELECT * FROM notes ORDER BY at")
+      .toArray()
+      .map((row) => ({ at: Number(row.at), officerId: String(row.officer_id), text: String(row.text) }));
+  }
+
+  setOutcome(outcome: Outcome): void {
+    this.sql.exec("UPDATE conversation SET outcome = ? WHERE singleton = 1", JSON.stringify(outcome));
   }
 
   addLocation(location: SharedLocation): void {

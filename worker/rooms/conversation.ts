@@ -35,7 +35,7 @@ import { conversationTimings, queueSettings } from "../config";
 import { recordAssigned, recordReturned } from "../db/conversations";
 import { archive, flush } from "../transcripts/archive";
 import { ConversationStore } from "./conversation-store";
-import { ROLE_HEADER, SINCE_PARAM } from "./headers";
+import { OFFICER_HEADER, ROLE_HEADER, SINCE_PARAM } from "./headers";
 import {
   ackFor,
   admit,
@@ -213,7 +213,7 @@ export class Conversation extends Server<Env> {
 
   override async onConnect(connection: Connection<ParticipantState>, ctx: ConnectionContext) {
     const role = roleOf(ctx.request);
-    connection.setState({ role });
+    connection.setState({ role, officerId: role === "victim" ? null : ctx.request.headers.get(OFFICER_HEADER) });
     const since = Number(new URL(ctx.request.url).searchParams.get(SINCE_PARAM) ?? 0);
     const record = this.store.read();
     if (!record) return connection.close(1011, "conversation missing");
@@ -243,6 +243,10 @@ export class Conversation extends Server<Env> {
       locations: this.store.locations(),
       victim: role === "victim" ? null : record.victim,
       translationOn: this.translator.on,
+      startedAt: record.createdAt,
+      acceptedAt: record.acceptedAt,
+      notes: role === "victim" ? [] : this.store.notes(),
+      outcome: role === "victim" ? null : record.outcome,
     });
   }
 
@@ -272,6 +276,23 @@ export class Conversation extends Server<Env> {
         return;
       case "location":
         return this.shareLocation(role, frame);
+      case "note": {
+        const note = { at: Date.now(), officerId: connection.state?.officerId ?? "", text: frame.text };
+        this.store.addNote(note);
+        return this.tellStaff({ type: "note", note });
+      }
+      case "outcome": {
+        if (role !== "officer") return sendError(connection, "not-allowed", "Only the officer in the chat records its outcome.");
+        const outcome = {
+          outcome: frame.outcome,
+          crimeReference: frame.crimeReference || null,
+          detail: frame.detail || null,
+          officerId: connection.state?.officerId ?? "",
+          at: Date.now(),
+        };
+        this.store.setOutcome(outcome);
+        return this.tellStaff({ type: "outcome", outcome });
+      }
       case "end":
         if (role === "officer") return this.end("officer-ended");
         return this.end(frame.quietly ? "left-quietly" : "victim-ended");
@@ -359,7 +380,7 @@ export class Conversation extends Server<Env> {
         if (record.status === "ended") return;
         this.translator.settleStale(Date.now());
         try {
-          this.store.markFlushed(await flush(this.env, record, this.store.messagesAfter(0), this.store.locations()));
+          this.store.markFlushed(await flush(this.env, record, this.store.messagesAfter(0), this.store.locations(), this.store.notes()));
         } catch (error) {
           console.error("flushing conversation failed; will retry", error);
           await this.scheduler.set("flush", Date.now() + RETRY_MS);
@@ -415,7 +436,7 @@ export class Conversation extends Server<Env> {
     if (!record || record.status !== "ended" || record.archivedAt !== null) return;
     try {
       const chat = this.store.messagesAfter(0);
-      await archive(this.env, record, chat, this.store.locations());
+      await archive(this.env, record, chat, this.store.locations(), this.store.notes());
       this.store.markFlushed(chat.at(-1)?.seq ?? 0);
       this.store.markArchived(Date.now());
     } catch (error) {
@@ -436,6 +457,13 @@ export class Conversation extends Server<Env> {
   /** Connected, or disconnected so recently that the other side has not been told. */
   private isOnline(role: ParticipantRole): boolean {
     return this.openConnections(role).length > 0 || this.scheduler.dueAt(`offline:${role}`) !== null;
+  }
+
+  /** Notes and outcomes are for staff only: never sent to the victim's connections. */
+  private tellStaff(frame: ConversationServerFrame): void {
+    for (const role of ["officer", "observer"] as const) {
+      for (const connection of this.getConnections(role)) send(connection, frame);
+    }
   }
 
   private broadcastFrame(frame: ConversationServerFrame, without?: string[]): void {

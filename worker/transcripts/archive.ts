@@ -10,7 +10,7 @@
  * writes a message twice.
  */
 import { eq } from "drizzle-orm";
-import type { AssessmentEntry, ChatMessage, SharedLocation } from "../shared/protocol";
+import type { AssessmentEntry, ChatMessage, PrivateNote, SharedLocation } from "../shared/protocol";
 import { assessmentEntriesOf, viewOf } from "../assessment/store";
 import { database } from "../db/client";
 import { conversations, messages } from "../db/schema";
@@ -30,6 +30,7 @@ export function transcriptDocument(
   chat: ChatMessage[],
   locations: SharedLocation[] = [],
   assessment: AssessmentEntry[] = [],
+  notes: PrivateNote[] = [],
 ) {
   const graded = viewOf(assessment);
   return {
@@ -44,6 +45,9 @@ export function transcriptDocument(
     victimLanguage: record.victim.language,
     returning: record.victim.returning,
     locations: locations.map((l) => ({ ...l, at: iso(l.at) })),
+    outcome: record.outcome ? { ...record.outcome, at: iso(record.outcome.at) } : null,
+    /** Officers' private notes: never shown to the victim, kept in the record. */
+    notes: notes.map((n) => ({ ...n, at: iso(n.at) })),
     /** The risk assessment: every change with who made it and when, and the grading it gives. */
     assessment: {
       questionnaire: graded.questionnaire.id,
@@ -84,6 +88,8 @@ async function copyToD1(
       endReason: record.endReason,
       officerId: record.officerId,
       acceptedAt: record.acceptedAt,
+      outcome: record.outcome?.outcome ?? null,
+      crimeReference: record.outcome?.crimeReference ?? null,
       ...options.extra,
     })
     .where(eq(conversations.id, record.id));
@@ -127,10 +133,11 @@ export async function flush(
   record: ConversationRecord,
   chat: ChatMessage[],
   locations: SharedLocation[],
+  notes: PrivateNote[],
 ): Promise<number> {
   await copyToD1(env, record, chat);
   const assessment = await assessmentEntriesOf(env.DB, record.id);
-  await env.TRANSCRIPTS.put(liveKey(record.id), JSON.stringify(transcriptDocument(record, chat, locations, assessment)), {
+  await env.TRANSCRIPTS.put(liveKey(record.id), JSON.stringify(transcriptDocument(record, chat, locations, assessment, notes)), {
     httpMetadata: { contentType: "application/json" },
   });
   return chat.at(-1)?.seq ?? record.flushedSeq;
@@ -142,8 +149,10 @@ export async function archive(
   record: ConversationRecord,
   chat: ChatMessage[],
   locations: SharedLocation[],
+  notes: PrivateNote[],
 ): Promise<{ key: string; sha256: string }> {
-  const body = JSON.stringify(transcriptDocument(record, chat, locations, await assessmentEntriesOf(env.DB, record.id)));
+  const assessment = await assessmentEntriesOf(env.DB, record.id);
+  const body = JSON.stringify(transcriptDocument(record, chat, locations, assessment, notes));
   const sha256 = await sha256Hex(body);
   const key = `transcripts/${record.id}/${sha256}.json`;
   await env.TRANSCRIPTS.put(key, body, {

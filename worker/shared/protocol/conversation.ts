@@ -24,6 +24,30 @@ export const SendFrame = z.object({
   /** An officer's quick reply: its reviewed translations are used instead of machine translation. */
   quickReply: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, "not a quick reply"))),
 });
+/** Staff only: a private note on the chat that the victim never sees. */
+export const NoteFrame = z.object({
+  type: z.literal("note"),
+  text: z.string().check(z.trim(), z.minLength(1, "Write the note."), z.maxLength(2000, "Keep the note under 2000 characters.")),
+});
+
+export const OutcomeKind = z.enum([
+  "advice-given",
+  "crime-recorded",
+  "referral-made",
+  "emergency-response",
+  "victim-left",
+  "other",
+]);
+export type OutcomeKind = z.infer<typeof OutcomeKind>;
+
+/** The officer records how the chat ended up; a crime reference goes with "crime-recorded". */
+export const OutcomeFrame = z.object({
+  type: z.literal("outcome"),
+  outcome: OutcomeKind,
+  crimeReference: z.optional(z.string().check(z.trim(), z.maxLength(64, "A crime reference is at most 64 characters."))),
+  detail: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+});
+
 /** An officer asks again for a translation that failed. */
 export const RetryTranslationFrame = z.object({ type: z.literal("retry-translation"), seq: z.int().check(z.positive()) });
 
@@ -52,6 +76,8 @@ export const ConversationClientFrame = z.discriminatedUnion("type", [
   StillHereFrame,
   LocationFrame,
   RetryTranslationFrame,
+  NoteFrame,
+  OutcomeFrame,
 ]);
 export type ConversationClientFrame = z.infer<typeof ConversationClientFrame>;
 
@@ -93,6 +119,18 @@ export const VictimContext = z.object({
   returning: z.boolean(),
 });
 export type VictimContext = z.infer<typeof VictimContext>;
+
+export const PrivateNote = z.object({ at: z.int(), officerId: z.string(), text: z.string() });
+export type PrivateNote = z.infer<typeof PrivateNote>;
+
+export const Outcome = z.object({
+  outcome: OutcomeKind,
+  crimeReference: z.nullable(z.string()),
+  detail: z.nullable(z.string()),
+  officerId: z.string(),
+  at: z.int(),
+});
+export type Outcome = z.infer<typeof Outcome>;
 
 /** A note from one officer to the next, seen by staff only. */
 export const Handover = z.object({
@@ -136,7 +174,14 @@ export const ConversationServerFrame = z.discriminatedUnion("type", [
     victim: z.nullable(VictimContext),
     /** Whether this service translates; when off, both pages say so. */
     translationOn: z.boolean(),
+    startedAt: z.int(),
+    acceptedAt: z.nullable(z.int()),
+    /** Staff only (empty / null for the victim). */
+    notes: z.array(PrivateNote),
+    outcome: z.nullable(Outcome),
   }),
+  z.object({ type: z.literal("note"), note: PrivateNote }),
+  z.object({ type: z.literal("outcome"), outcome: Outcome }),
   /** A message's translation arrived (or failed), after the message itself. */
   z.object({ type: z.literal("translation"), seq: z.int().check(z.positive()), translation: Translation }),
   z.object({ type: z.literal("location"), location: SharedLocation }),
