@@ -29,6 +29,20 @@ export const TRANSLATION_OFFICER = {
   password: "e2e officer password",
 } as const satisfies NewOfficer;
 
+export const CONSOLE_OFFICER = {
+  email: "pc.gil@police.test",
+  displayName: "PC Gil",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+export const EXIT_OFFICER = {
+  email: "pc.hal@police.test",
+  displayName: "PC Hal",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
 export const QUEUE_OFFICER = {
   email: "pc.bo@police.test",
   displayName: "PC Bo",
@@ -43,4 +57,4 @@ export const SUPERVISOR = {
   password: "e2e supervisor password",
 } as const satisfies NewOfficer;
 
-export const E2E_OFFICERS: NewOfficer[] = [OFFICER, NETWORK_OFFICER, SAFETY_OFFICER, TRANSLATION_OFFICER, QUEUE_OFFICER, SUPERVISOR];
+export const E2E_OFFICERS: NewOfficer[] = [OFFICER, NETWORK_OFFICER, SAFETY_OFFICER, TRANSLATION_OFFICER, CONSOLE_OFFICER, EXIT_OFFICER, QUEUE_OFFICER, SUPERVISOR];

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { SAFETY_OFFICER } from "./officers.ts";
+import { EXIT_OFFICER } from "./officers.ts";
 import { NEUTRAL_SITE, answerNeutralSite, signInOfficer, startAcceptedChat, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
@@ -11,7 +11,7 @@ let officer: Page;
 beforeAll(async () => {
   browser = await launchBrowser();
   officer = await (await browser.newContext()).newPage();
-  await signInOfficer(officer, baseUrl, SAFETY_OFFICER);
+  await signInOfficer(officer, baseUrl, EXIT_OFFICER);
 });
 afterAll(async () => {
   await browser?.close();

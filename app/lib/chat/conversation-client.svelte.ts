@@ -16,6 +16,9 @@ import {
   type ConversationStatus,
   type EndReason,
   type Handover,
+  type Outcome,
+  type OutcomeKind,
+  type PrivateNote,
   type ParticipantRole,
   type QueueInfo,
   type SharedLocation,
@@ -84,6 +87,12 @@ export class ConversationClient {
   handovers = $state<Handover[]>([]);
   /** Locations the victim chose to share. */
   locations = $state<SharedLocation[]>([]);
+  /** When the chat started and when an officer first took it. */
+  startedAt = $state<number | null>(null);
+  acceptedAt = $state<number | null>(null);
+  /** Staff only: private notes and the recorded outcome. */
+  notes = $state<PrivateNote[]>([]);
+  outcome = $state<Outcome | null>(null);
   /** Whether this service translates messages. */
   translationOn = $state(true);
   /** Staff only: the victim's language and whether they are returning. */
@@ -160,6 +169,16 @@ export class ConversationClient {
     this.#transmit(quietly ? { type: "end", quietly } : { type: "end" });
   }
 
+  /** Officer: a private note the victim never sees. */
+  addNote(text: string): void {
+    this.#transmit({ type: "note", text });
+  }
+
+  /** Officer: how the chat ended up. */
+  recordOutcome(outcome: OutcomeKind, crimeReference: string, detail: string): void {
+    this.#transmit({ type: "outcome", outcome, ...(crimeReference ? { crimeReference } : {}), ...(detail ? { detail } : {}) });
+  }
+
   /** Officer: ask again for a translation that failed. */
   retryTranslation(seq: number): void {
     this.#transmit({ type: "retry-translation", seq });
@@ -226,6 +245,10 @@ export class ConversationClient {
         this.locations = frame.locations;
         this.victim = frame.victim;
         this.translationOn = frame.translationOn;
+        this.startedAt = frame.startedAt;
+        this.acceptedAt = frame.acceptedAt;
+        this.notes = frame.notes;
+        this.outcome = frame.outcome;
         for (const message of frame.messages) this.#ledger.receive(message);
         for (const resend of this.#ledger.resendFrames()) this.#transmit(resend);
         break;
@@ -251,6 +274,12 @@ export class ConversationClient {
         break;
       case "location":
         this.locations = [...this.locations, frame.location];
+        break;
+      case "note":
+        this.notes = [...this.notes, frame.note];
+        break;
+      case "outcome":
+        this.outcome = frame.outcome;
         break;
       case "translation":
         this.#ledger.translated(frame.seq, frame.translation);
