@@ -60,6 +60,7 @@ describe("returning victims", () => {
     const body = (await earlier.json()) as { conversations: { conversationId: string; messages: { text: string }[] }[] };
     expect(body.conversations.map((c) => c.conversationId)).toEqual([first.conversationId]);
     expect(body.conversations[0]?.messages.map((m) => m.text)).toEqual(["It happened again last night"]);
+    expect(body.conversations[0]).toMatchObject({ assessment: null });
 
     const rows = await env.DB.prepare("SELECT id, is_returning FROM conversations WHERE id IN (?, ?)")
       .bind(first.conversationId, again!.conversationId)
@@ -116,5 +117,27 @@ describe("returning victims", () => {
 
   it("treats the same words written differently as one code", () => {
     expect(normaliseCode(" Apple,RIVER  stone-kite ")).toBe("apple river stone kite");
+  });
+});
+
+describe("a returning victim's earlier risk assessment", () => {
+  it("is shown to the next officer with the earlier chat", async () => {
+    const { started } = await start({ language: "en" });
+    const victim = await connectVictim(started!);
+    await victim.next("welcome");
+    const officer = await signedInOfficer();
+    (await acceptAndJoin(started!.conversationId, officer.cookie)).close();
+    await call(`/api/conversations/${started!.conversationId}/assessment`, json({ kind: "judgement", grade: "high", reason: "Threats with a knife" }, { Cookie: officer.cookie }));
+    victim.send({ type: "end" });
+    await victim.next("ended");
+    const { code } = (await (await takeCode(started!, "5555")).json()) as { code: string };
+
+    const { started: again } = await start({ resume: { code, pin: "5555" } });
+    const next = await signedInOfficer();
+    (await acceptAndJoin(again!.conversationId, next.cookie)).close();
+    const earlier = (await (await call(`/api/conversations/${again!.conversationId}/earlier`, { headers: { Cookie: next.cookie } })).json()) as {
+      conversations: { assessment: unknown }[];
+    };
+    expect(earlier.conversations[0]?.assessment).toEqual({ grade: "high", yesCount: 0, maracReferral: true });
   });
 });

@@ -2,6 +2,15 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { database } from "./client";
 import { conversations, messages } from "./schema";
+import { assessmentEntriesOf, viewOf } from "../assessment/store";
+
+/** An earlier chat's risk grading, for the next officer: null when nobody assessed it. */
+async function assessmentSummary(db: D1Database, conversationId: string) {
+  const entries = await assessmentEntriesOf(db, conversationId);
+  if (entries.length === 0) return null;
+  const { grading } = viewOf(entries);
+  return { grade: grading.grade, yesCount: grading.yesCount, maracReferral: grading.maracReferral };
+}
 
 export async function recordStarted(
   db: D1Database,
@@ -42,6 +51,7 @@ export async function earlierInThread(db: D1Database, threadId: string, exceptId
         .from(messages)
         .where(eq(messages.conversationId, chat.id))
         .orderBy(asc(messages.seq)),
+      assessment: await assessmentSummary(db, chat.id),
     })),
   );
 }

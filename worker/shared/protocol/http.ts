@@ -48,6 +48,10 @@ export const EarlierConversations = z.object({
       endedAt: z.nullable(z.int()),
       endReason: z.nullable(z.string()),
       messages: z.array(z.object({ seq: z.int(), from: z.string(), text: z.string(), sentAt: z.int() })),
+      /** The risk grading it was given, for the officer now talking with the victim. */
+      assessment: z.nullable(
+        z.object({ grade: z.enum(["standard", "medium", "high"]), yesCount: z.int(), maracReferral: z.boolean() }),
+      ),
     }),
   ),
 });
