@@ -71,3 +71,30 @@ describe("an officer's own chats", () => {
     expect((await call("/api/me/conversations")).status).toBe(401);
   });
 });
+
+describe("session limits", () => {
+  it("ends a session left unused for the idle timeout, and any session after its absolute lifetime", async () => {
+    const { env } = await import("cloudflare:workers");
+    const officer = await createOfficer();
+    const idle = await signIn(officer.email, officer.password);
+    await env.DB.prepare("UPDATE officer_sessions SET last_seen_at = ?").bind(Date.now() - 31 * 60_000).run();
+    expect((await call("/api/session", { headers: { Cookie: idle } })).status).toBe(401);
+
+    const old = await signIn(officer.email, officer.password);
+    await env.DB.prepare("UPDATE officer_sessions SET expires_at = ? WHERE last_seen_at > ?").bind(Date.now() - 1, Date.now() - 60_000).run();
+    expect((await call("/api/session", { headers: { Cookie: old } })).status).toBe(401);
+
+    const fresh = await signIn(officer.email, officer.password);
+    expect((await call("/api/session", { headers: { Cookie: fresh } })).status).toBe(200);
+  });
+
+  it("limits failed sign-ins to an account, even before the right password", async () => {
+    const officer = await createOfficer();
+    const attempt = (password: string) =>
+      call("/api/session", json({ email: officer.email, password }));
+    for (let i = 0; i < 5; i++) expect((await attempt("wrong password")).status).toBe(401);
+    const locked = await attempt(officer.password);
+    expect(locked.status).toBe(429);
+    expect(await locked.json()).toMatchObject({ error: { code: "too-many-attempts" } });
+  });
+});

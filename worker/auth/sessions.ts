@@ -2,7 +2,7 @@
  * Officer sessions. The cookie holds a 256-bit secret; D1 holds only its SHA-256, so a copy
  * of the database cannot be used to sign in. A session lasts one long shift at most.
  */
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import type { Officer } from "../shared/protocol";
 import { database } from "../db/client";
 import { officerSessions, officers } from "../db/schema";
@@ -10,6 +10,10 @@ import { SESSION_COOKIE, readCookie } from "./cookies";
 import { randomSecret, sha256Hex } from "./secrets";
 
 export const SESSION_LIFETIME_SECONDS = 12 * 60 * 60;
+/** A session unused for this long stops working (the console keeps it alive while in use). */
+export const SESSION_IDLE_MS = 30 * 60_000;
+/** Last use is written at most this often, not on every request. */
+const TOUCH_EVERY_MS = 60_000;
 
 export async function startSession(db: D1Database, officerId: string, now = Date.now()) {
   const secret = randomSecret();
@@ -20,6 +24,7 @@ export async function startSession(db: D1Database, officerId: string, now = Date
       officerId,
       createdAt: now,
       expiresAt: now + SESSION_LIFETIME_SECONDS * 1000,
+      lastSeenAt: now,
     });
   return secret;
 }
@@ -32,24 +37,36 @@ export async function officerForRequest(
 ): Promise<Officer | null> {
   const secret = readCookie(request.headers.get("Cookie"), SESSION_COOKIE);
   if (!secret) return null;
+  const idHash = await sha256Hex(secret);
   const rows = await database(db)
     .select({
       id: officers.id,
       email: officers.email,
       displayName: officers.displayName,
       role: officers.role,
+      lastSeenAt: officerSessions.lastSeenAt,
     })
     .from(officerSessions)
     .innerJoin(officers, eq(officers.id, officerSessions.officerId))
     .where(
       and(
-        eq(officerSessions.idHash, await sha256Hex(secret)),
+        eq(officerSessions.idHash, idHash),
         gt(officerSessions.expiresAt, now),
+        gt(officerSessions.lastSeenAt, now - SESSION_IDLE_MS),
         isNull(officers.disabledAt),
       ),
     )
     .limit(1);
-  return rows[0] ?? null;
+  const row = rows[0];
+  if (!row) return null;
+  if (now - row.lastSeenAt > TOUCH_EVERY_MS) {
+    await database(db)
+      .update(officerSessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(officerSessions.idHash, idHash), lt(officerSessions.lastSeenAt, now)));
+  }
+  const { lastSeenAt: _, ...officer } = row;
+  return officer;
 }
 
 export async function endSession(db: D1Database, request: Request): Promise<void> {

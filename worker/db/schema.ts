@@ -26,6 +26,8 @@ export const officerSessions = sqliteTable(
       .references(() => officers.id),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
+    /** Last use; a session idle for longer than the idle timeout no longer works. */
+    lastSeenAt: integer("last_seen_at").notNull().default(0),
   },
   (t) => [index("officer_sessions_officer").on(t.officerId)],
 );
@@ -176,4 +178,14 @@ export const assessmentEntries = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [index("assessment_entries_conversation").on(t.conversationId, t.at)],
+);
+
+/** Failed sign-ins, by a digest of the email, so repeated guessing is slowed down. */
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    emailHash: text("email_hash").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("sign_in_failures_email_at").on(t.emailHash, t.at)],
 );

@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { SignInRequest } from "../shared/protocol";
 import { authenticate } from "../auth/officers";
+import { clearFailures, recordFailure, tooManyFailures } from "../auth/sign-in-limits";
 import { clearedSessionCookie, sessionCookie } from "../auth/cookies";
 import { SESSION_LIFETIME_SECONDS, endSession, startSession } from "../auth/sessions";
 import { requireOfficer, type OfficerEnv } from "../http/require-officer";
@@ -13,10 +14,16 @@ export const sessionRoutes = new Hono<OfficerEnv>();
 sessionRoutes.post("/", async (c) => {
   const body = await readBody(c, SignInRequest);
   if (!body.ok) return body.response;
-  const officer = await authenticate(c.env.DB, body.data.email, body.data.password);
+  const { email, password } = body.data;
+  if (await tooManyFailures(c.env.DB, email)) {
+    return apiError(c, 429, "too-many-attempts", "Too many attempts to sign in to this account. Try again in 15 minutes.");
+  }
+  const officer = await authenticate(c.env.DB, email, password);
   if (!officer) {
+    await recordFailure(c.env.DB, email);
     return apiError(c, 401, "bad-credentials", "That email and password do not match an account.");
   }
+  await clearFailures(c.env.DB, email);
   const secret = await startSession(c.env.DB, officer.id);
   c.header("Set-Cookie", sessionCookie(secret, SESSION_LIFETIME_SECONDS));
   return c.json({ officer });
