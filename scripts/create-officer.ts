@@ -1,15 +1,10 @@
 /**
- * Creates an officer, supervisor or admin account.
- *
- *   npm run officer:create -- --email pc.jones@force.police.uk --name "PC Jones" --role officer [--remote]
- *
- * The password is read from standard input (or asked for, unechoed, on a terminal) so it never
- * lands in shell history. Locally it writes to wrangler's local D1; with --remote, to the
- * deployed database. Only a PBKDF2 hash of the password is stored.
+ * Creates an officer, supervisor or admin account (used by scripts/officers.ts and the local
+ * demo seed). Locally it writes to wrangler's local D1; with --remote, to the deployed
+ * database. Only a PBKDF2 hash of the password is stored.
  */
 import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import { hashPassword } from "../worker/auth/passwords.ts";
 import { targetArgs, wrangler } from "./wrangler.ts";
 
@@ -43,7 +38,8 @@ export async function createOfficer(
   return output.includes(id);
 }
 
-async function readPassword(): Promise<string> {
+/** A password from standard input, or asked for twice, unechoed, on a terminal. */
+export async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
     let text = "";
     for await (const chunk of process.stdin) text += chunk;
@@ -65,33 +61,4 @@ async function readPassword(): Promise<string> {
   rl.close();
   if (first !== second) throw new Error("the passwords do not match");
   return first;
-}
-
-async function main() {
-  const { values } = parseArgs({
-    options: {
-      email: { type: "string" },
-      name: { type: "string" },
-      role: { type: "string", default: "officer" },
-      remote: { type: "boolean", default: false },
-      "persist-to": { type: "string" },
-    },
-  });
-  const role = values.role as Role;
-  if (!values.email || !values.name || !ROLES.includes(role)) {
-    console.error('usage: npm run officer:create -- --email EMAIL --name "NAME" [--role officer|supervisor|admin] [--remote]');
-    process.exit(2);
-  }
-  const created = await createOfficer(
-    { email: values.email, displayName: values.name, role, password: await readPassword() },
-    { remote: values.remote, persistTo: values["persist-to"] },
-  );
-  console.log(created ? `Created ${role} ${values.email}.` : `${values.email} already has an account; nothing changed.`);
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
 }
