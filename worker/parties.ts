@@ -6,6 +6,7 @@
  * the Conversation itself), and travels to the object in headers only the Worker can set.
  */
 import { routePartykitRequest, type Lobby } from "partyserver";
+import { accessConfig } from "./auth/access";
 import { officerForRequest } from "./auth/sessions";
 import { isSameOrigin } from "./http/security";
 import { INTERNAL_HEADERS, OFFICER_HEADER, OFFICER_NAME_HEADER, STAFF_ROLE_HEADER } from "./rooms/headers";
@@ -20,7 +21,7 @@ async function beforeConnect(request: Request, lobby: Lobby<Env>, env: Env) {
   }
   const forwarded = new Request(request);
   for (const name of INTERNAL_HEADERS) forwarded.headers.delete(name);
-  const officer = await officerForRequest(env.DB, request);
+  const officer = await officerForRequest(env.DB, request, Date.now(), accessConfig(env));
   if (officer) {
     forwarded.headers.set(OFFICER_HEADER, officer.id);
     forwarded.headers.set(STAFF_ROLE_HEADER, officer.role);

@@ -7,6 +7,7 @@ import type { Officer } from "../shared/protocol";
 import { database } from "../db/client";
 import { officerSessions, officers } from "../db/schema";
 import { SESSION_COOKIE, readCookie } from "./cookies";
+import { accessEmail, type AccessConfig } from "./access";
 import { randomSecret, sha256Hex } from "./secrets";
 
 export const SESSION_LIFETIME_SECONDS = 12 * 60 * 60;
@@ -29,12 +30,29 @@ export async function startSession(db: D1Database, officerId: string, now = Date
   return secret;
 }
 
-/** The signed-in officer for a request's cookie, or null when absent, expired or disabled. */
+/**
+ * The signed-in officer for a request, or null: from a verified Cloudflare Access JWT when the
+ * deployment uses Access, otherwise from the session cookie (absent, expired, idle or disabled
+ * give null).
+ */
 export async function officerForRequest(
   db: D1Database,
   request: Request,
   now = Date.now(),
+  access: AccessConfig | null = null,
 ): Promise<Officer | null> {
+  if (access) {
+    const email = await accessEmail(request, access);
+    if (!email) return null;
+    const row = (
+      await database(db)
+        .select({ id: officers.id, email: officers.email, displayName: officers.displayName, role: officers.role })
+        .from(officers)
+        .where(and(eq(officers.email, email), isNull(officers.disabledAt)))
+        .limit(1)
+    )[0];
+    return row ?? null;
+  }
   const secret = readCookie(request.headers.get("Cookie"), SESSION_COOKIE);
   if (!secret) return null;
   const idHash = await sha256Hex(secret);
