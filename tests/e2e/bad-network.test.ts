@@ -1,29 +1,23 @@
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
+import { browserForFile } from "./browser.ts";
 import { startCuttableProxy, type CuttableProxy } from "./cuttable-proxy.ts";
 import { NETWORK_OFFICER } from "./officers.ts";
 import { acceptChatOf, signInOfficer, texts, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
+const browser = browserForFile();
 let proxy: CuttableProxy;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   proxy = await startCuttableProxy(new URL(baseUrl));
 });
 afterAll(async () => {
-  await browser?.close();
   await proxy?.close();
 });
 
-
-
-
 async function victimAndOfficerTalking(victimUrl: string) {
-  const officer = await (await browser.newContext()).newPage();
-  const victim = await (await browser.newContext()).newPage();
+  const officer = await (await browser().newContext()).newPage();
+  const victim = await (await browser().newContext()).newPage();
   await signInOfficer(officer, baseUrl, NETWORK_OFFICER);
   await victim.goto(victimUrl);
   await victim.getByRole("button", { name: "Start chat" }).click();

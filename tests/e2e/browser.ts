@@ -1,5 +1,6 @@
 /** Debian's Chromium, driven by playwright-core. No test downloads a browser of its own. */
 import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -17,4 +18,22 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * One Chromium for a test file: launched before its tests, closed after them. Returns a
+ * function that gives the browser (it exists only once the file's tests have begun).
+ */
+export function browserForFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("the browser is started in beforeAll");
+    return browser;
+  };
 }

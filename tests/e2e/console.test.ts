@@ -1,25 +1,17 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { browserForFile } from "./browser.ts";
 import { CONSOLE_OFFICER } from "./officers.ts";
 import { signInOfficer, startAcceptedChat, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe("the officer's console", () => {
   it("handles two chats at once, asks a DASH question, links the answer, sees the grading, records an outcome and ends", async () => {
-    const officer = await (await browser.newContext()).newPage();
+    const officer = await (await browser().newContext()).newPage();
     await signInOfficer(officer, baseUrl, CONSOLE_OFFICER);
-    const first = await (await browser.newContext()).newPage();
-    const second = await (await browser.newContext()).newPage();
+    const first = await (await browser().newContext()).newPage();
+    const second = await (await browser().newContext()).newPage();
     await startAcceptedChat(first, officer, baseUrl);
     await startAcceptedChat(second, officer, baseUrl);
     await expect.poll(() => officer.getByRole("tab").count()).toBe(2);

@@ -1,24 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { browserForFile } from "./browser.ts";
 import { OFFICER } from "./officers.ts";
 import { acceptChatOf, signInOfficer } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
+const browser = browserForFile();
 
 describe("the first real conversation", () => {
   it("a victim starts a chat, an officer accepts it, they talk both ways, and the officer ends it", async () => {
-    const officerContext = await browser.newContext();
-    const victimContext = await browser.newContext();
+    const officerContext = await browser().newContext();
+    const victimContext = await browser().newContext();
     const officer = await officerContext.newPage();
     const victim = await victimContext.newPage();
 
@@ -57,8 +48,8 @@ describe("the first real conversation", () => {
   });
 
   it("a victim can end the chat and the officer sees that they left", async () => {
-    const officerContext = await browser.newContext();
-    const victimContext = await browser.newContext();
+    const officerContext = await browser().newContext();
+    const victimContext = await browser().newContext();
     const officer = await officerContext.newPage();
     const victim = await victimContext.newPage();
 
@@ -79,7 +70,7 @@ describe("the first real conversation", () => {
   });
 
   it("the console refuses everything until an officer signs in", async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/console`);
     await page.getByRole("button", { name: "Sign in" }).waitFor();

@@ -1,20 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { browserForFile } from "./browser.ts";
 import { QUEUE_OFFICER, SUPERVISOR } from "./officers.ts";
 import { acceptChatOf, messageLog, queuePosition, signInOfficer, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
+const browser = browserForFile();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const newPage = async () => (await browser.newContext()).newPage();
+const newPage = async () => (await browser().newContext()).newPage();
 
 describe("the queue, seen by victims, an officer and a supervisor", () => {
   it("moves two waiting victims up as an officer accepts, and shows the supervisor both", async () => {

@@ -1,20 +1,16 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { browserForFile } from "./browser.ts";
 import { EXIT_OFFICER } from "./officers.ts";
 import { NEUTRAL_SITE, answerNeutralSite, signInOfficer, startAcceptedChat, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
+const browser = browserForFile();
 let officer: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  officer = await (await browser.newContext()).newPage();
+  officer = await (await browser().newContext()).newPage();
   await signInOfficer(officer, baseUrl, EXIT_OFFICER);
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const ways: [string, (page: Page) => Promise<void>][] = [
@@ -27,7 +23,7 @@ const ways: [string, (page: Page) => Promise<void>][] = [
 
 describe("quick exit", () => {
   it.each(ways)("by %s: leaves for the neutral site, leaves nothing behind, and the officer sees why", async (_, leave) => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     await answerNeutralSite(context);
     // Records what this origin's storage held before any of the page's own code ran.
     await context.addInitScript(() => {
@@ -64,7 +60,7 @@ describe("quick exit", () => {
   });
 
   it("is never set off by Shift used for capitals while typing", async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     await answerNeutralSite(context);
     const victim = await context.newPage();
     await victim.goto(baseUrl);
@@ -82,7 +78,7 @@ describe("quick exit", () => {
   });
 
   it("after a reopened tab or a fresh visit, shows a new start, never the conversation", async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const victim = await context.newPage();
     await victim.goto(baseUrl);
     await victim.getByRole("button", { name: "Start chat" }).click();

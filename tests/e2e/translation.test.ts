@@ -1,25 +1,21 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { browserForFile } from "./browser.ts";
 import { TRANSLATION_OFFICER } from "./officers.ts";
 import { signInOfficer, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
+const browser = browserForFile();
 let officer: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  officer = await (await browser.newContext()).newPage();
+  officer = await (await browser().newContext()).newPage();
   await signInOfficer(officer, baseUrl, TRANSLATION_OFFICER);
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe("a chat in two languages", () => {
   it("shows each side the other's messages in their own language, with the original for the officer", async () => {
-    const victim = await (await browser.newContext({ locale: "pl-PL" })).newPage();
+    const victim = await (await browser().newContext({ locale: "pl-PL" })).newPage();
     await victim.goto(baseUrl);
     await victim.waitForFunction(() => document.documentElement.lang === "pl");
     // The page speaks Polish: its first button starts the chat.

@@ -1,23 +1,19 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { browserForFile } from "./browser.ts";
 import { SAFETY_OFFICER } from "./officers.ts";
 import { acceptChatOf, answerNeutralSite, signInOfficer, startAcceptedChat, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-let browser: Browser;
+const browser = browserForFile();
 let officer: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  officer = await (await browser.newContext()).newPage();
+  officer = await (await browser().newContext()).newPage();
   await signInOfficer(officer, baseUrl, SAFETY_OFFICER);
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** Serious and critical accessibility problems axe-core finds on the page as it is now. */
@@ -37,7 +33,7 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
 
 describe("the victim's page", () => {
   it("sends nothing to any other origin during a whole chat", async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     await answerNeutralSite(context);
     const victim = await context.newPage();
     const elsewhere: string[] = [];
@@ -58,7 +54,7 @@ describe("the victim's page", () => {
   });
 
   it("answers with no-store, no referrer, and a strict content security policy", async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser().newContext()).newPage();
     const html = await page.goto(baseUrl);
     const headers = html!.headers();
     expect(headers["cache-control"]).toBe("no-store");
@@ -77,7 +73,7 @@ describe("the victim's page", () => {
   });
 
   it("lets a victim leave quietly, and the officer sees they left quietly", async () => {
-    const victim = await (await browser.newContext()).newPage();
+    const victim = await (await browser().newContext()).newPage();
     await startAcceptedChat(victim, officer, baseUrl);
     await write(victim, "Someone is here");
     await victim.getByRole("button", { name: "Leave quietly" }).click();
@@ -88,7 +84,7 @@ describe("the victim's page", () => {
   });
 
   it("shares a location only when the victim presses the button, with its accuracy", async () => {
-    const context = await browser.newContext({ geolocation: { latitude: 51.5072, longitude: -0.1276, accuracy: 40 } });
+    const context = await browser().newContext({ geolocation: { latitude: 51.5072, longitude: -0.1276, accuracy: 40 } });
     const victim = await context.newPage();
     let asked = false;
     await context.exposeFunction("noteGeolocationCall", () => (asked = true));
@@ -109,7 +105,7 @@ describe("the victim's page", () => {
   });
 
   it("links a returning victim's chat to the earlier one for the officer, and limits wrong PINs", async () => {
-    const victim = await (await browser.newContext()).newPage();
+    const victim = await (await browser().newContext()).newPage();
     await startAcceptedChat(victim, officer, baseUrl);
     await write(victim, "First time I have asked for help");
     await officer.getByRole("tabpanel").getByText("First time I have asked for help").waitFor();
@@ -120,7 +116,7 @@ describe("the victim's page", () => {
     const code = (await victim.locator(".code").textContent())!.trim();
     expect(code.split(" ")).toHaveLength(4);
 
-    const later = await (await browser.newContext()).newPage();
+    const later = await (await browser().newContext()).newPage();
     await later.goto(baseUrl);
     await later.getByText("I have a code").click();
     await later.getByLabel("Your code (the words you were given)").fill(code);
@@ -139,7 +135,7 @@ describe("the victim's page", () => {
   });
 
   it("speaks the victim's language, right to left for Arabic, and fits a 320-pixel screen", async () => {
-    const context = await browser.newContext({ locale: "ar", viewport: { width: 320, height: 640 } });
+    const context = await browser().newContext({ locale: "ar", viewport: { width: 320, height: 640 } });
     const victim = await context.newPage();
     await victim.goto(baseUrl);
     await victim.waitForFunction(() => document.documentElement.dir === "rtl");
@@ -153,7 +149,7 @@ describe("the victim's page", () => {
   });
 
   it("has no serious or critical accessibility problems in any state", async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     await answerNeutralSite(context);
     const victim = await context.newPage();
     await victim.goto(baseUrl);
