@@ -148,6 +148,22 @@ describe("the victim's page", () => {
     await context.close();
   });
 
+  it("works at 200% zoom: nothing runs off the side and Quick exit stays in view", async () => {
+    // 200% zoom in a 1280 × 800 window lays the page out in 640 × 400 CSS pixels.
+    const context = await browser().newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+    const victim = await context.newPage();
+    await victim.goto(baseUrl);
+    await victim.getByRole("button", { name: "Start chat" }).click();
+    await victim.getByRole("textbox", { name: "Message" }).waitFor();
+    expect(await victim.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await victim.mouse.wheel(0, 2000);
+    const exit = victim.getByRole("button", { name: "Quick exit" });
+    expect(await exit.isVisible()).toBe(true);
+    const box = await exit.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 400).toBe(true);
+    await context.close();
+  });
+
   it("has no serious or critical accessibility problems in any state", async () => {
     const context = await browser().newContext();
     await answerNeutralSite(context);
