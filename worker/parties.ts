@@ -8,16 +8,13 @@
 import { routePartykitRequest, type Lobby } from "partyserver";
 import { accessConfig } from "./auth/access";
 import { officerForRequest } from "./auth/sessions";
+import { errorResponse } from "./http/errors";
 import { isSameOrigin } from "./http/security";
 import { INTERNAL_HEADERS, OFFICER_HEADER, OFFICER_NAME_HEADER, STAFF_ROLE_HEADER } from "./rooms/headers";
 
-function refuse(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status });
-}
-
 async function beforeConnect(request: Request, lobby: Lobby<Env>, env: Env) {
   if (!isSameOrigin(request)) {
-    return refuse(403, "bad-origin", "Connections must come from the quietline site.");
+    return errorResponse(403, "bad-origin", "Connections must come from the quietline site.");
   }
   const forwarded = new Request(request);
   for (const name of INTERNAL_HEADERS) forwarded.headers.delete(name);
@@ -27,7 +24,7 @@ async function beforeConnect(request: Request, lobby: Lobby<Env>, env: Env) {
     forwarded.headers.set(STAFF_ROLE_HEADER, officer.role);
     forwarded.headers.set(OFFICER_NAME_HEADER, encodeURIComponent(officer.displayName));
   } else if (lobby.className === "Dispatcher") {
-    return refuse(401, "signed-out", "Sign in to see the queue.");
+    return errorResponse(401, "signed-out", "Sign in to see the queue.");
   }
   return forwarded;
 }
@@ -36,7 +33,7 @@ export async function routeParties(request: Request, env: Env): Promise<Response
   const response = await routePartykitRequest(request, env, {
     onBeforeConnect: (req, lobby) => beforeConnect(req, lobby, env),
     // Only WebSockets are served here; plain requests would reach partyserver's default handler.
-    onBeforeRequest: () => refuse(404, "not-found", "There is nothing here."),
+    onBeforeRequest: () => errorResponse(404, "not-found", "There is nothing here."),
   });
-  return response ?? refuse(404, "not-found", "There is nothing here.");
+  return response ?? errorResponse(404, "not-found", "There is nothing here.");
 }

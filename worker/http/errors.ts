@@ -5,3 +5,8 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 export function apiError(c: Context, status: ContentfulStatusCode, code: string, message: string) {
   return c.json({ error: { code, message } }, status);
 }
+
+/** The same answer outside Hono (WebSocket refusals in the Worker and the Durable Objects). */
+export function errorResponse(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status });
+}

@@ -5,6 +5,7 @@
 import type { Connection } from "partyserver";
 import type { ChatMessage, ConnectionRole, ConversationServerFrame, ErrorCode } from "../shared/protocol";
 import { sha256Hex } from "../auth/secrets";
+import { errorResponse } from "../http/errors";
 import type { ConversationStore } from "./conversation-store";
 import { OFFICER_HEADER, ROLE_HEADER, STAFF_ROLE_HEADER, TICKET_PARAM } from "./headers";
 
@@ -35,18 +36,18 @@ export type AssignResult = { ok: true } | { ok: false; code: ErrorCode; message:
  */
 export async function admit(store: ConversationStore, request: Request): Promise<ConnectionRole | Response> {
   const record = store.read();
-  if (!record) return refuse(404, "not-found", "That conversation does not exist.");
+  if (!record) return errorResponse(404, "not-found", "That conversation does not exist.");
   const officerId = request.headers.get(OFFICER_HEADER);
   if (officerId) {
     if (record.officerId === officerId) return "officer";
     // Supervisors may read any conversation, never write in it.
     const staffRole = request.headers.get(STAFF_ROLE_HEADER);
     if (staffRole === "supervisor" || staffRole === "admin") return "observer";
-    return refuse(403, "not-allowed", "This conversation is not assigned to you.");
+    return errorResponse(403, "not-allowed", "This conversation is not assigned to you.");
   }
   const ticket = new URL(request.url).searchParams.get(TICKET_PARAM);
   if (ticket && store.redeemTicket(await sha256Hex(ticket), Date.now())) return "victim";
-  return refuse(401, "not-allowed", "You need a valid invitation to join this conversation.");
+  return errorResponse(401, "not-allowed", "You need a valid invitation to join this conversation.");
 }
 
 
@@ -75,9 +76,6 @@ export function sendError(connection: Connection, code: ErrorCode, message: stri
   send(connection, { type: "error", code, message });
 }
 
-export function refuse(status: number, code: ErrorCode, message: string): Response {
-  return Response.json({ error: { code, message } }, { status });
-}
 
 export function timingSafeEqual(a: string, b: string): boolean {
   if (a.length !== b.length) return false;

@@ -113,8 +113,7 @@ export class Conversation extends Server<Env> {
 
   /** Exchanges the victim's token for a short-lived, single-use WebSocket ticket. */
   async issueTicket(tokenHash: string): Promise<string | null> {
-    const record = this.store.read();
-    if (!record || !timingSafeEqual(record.tokenHash, tokenHash)) return null;
+    if ((await this.statusForToken(tokenHash)) === null) return null;
     const ticket = randomSecret();
     this.store.addTicket(await sha256Hex(ticket), Date.now() + TICKET_LIFETIME_MS);
     return ticket;

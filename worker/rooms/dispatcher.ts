@@ -23,6 +23,7 @@ import {
   type StaffRole,
 } from "../shared/protocol";
 import { queueSettings } from "../config";
+import { errorResponse } from "../http/errors";
 import { DispatcherStore, type QueueEntry } from "./dispatcher-store";
 import { EventOutbox, type QueueEvent } from "./event-outbox";
 import { OFFICER_HEADER, OFFICER_NAME_HEADER, STAFF_ROLE_HEADER } from "./headers";
@@ -100,7 +101,7 @@ export class Dispatcher extends Server<Env> {
     if (!isUpgrade) return new Response("Not found", { status: 404 });
     // The Worker sets this only for a valid officer session; without it nobody gets in.
     if (!request.headers.get(OFFICER_HEADER)) {
-      return Response.json({ error: { code: "not-allowed", message: "Sign in to see the queue." } }, { status: 401 });
+      return errorResponse(401, "not-allowed", "Sign in to see the queue.");
     }
     return super.fetch(request);
   }
