@@ -3,7 +3,17 @@
  * band; professional judgement may raise it (never lower it); three or more incidents in twelve
  * months is recorded as potential escalation, its own criterion for a MARAC referral.
  */
-import { GRADE_ORDER, type Grade, type Questionnaire } from "./questionnaire";
+import { GRADE_ORDER, type Grade, type Questionnaire } from "./questionnaire.ts";
+
+/** The fields of a stored assessment entry that decide its grading. */
+interface StateEntry {
+  kind: "answer" | "judgement" | "escalation";
+  questionId: string | null;
+  answer: Answer | null;
+  comment: string | null;
+  grade: Grade | null;
+  incidentsInYear: number | null;
+}
 
 export type Answer = "yes" | "no" | "not-known";
 
@@ -52,3 +62,17 @@ export function judgementAllowed(questionnaire: Questionnaire, state: Assessment
   const byCount = grade(questionnaire, { ...state, judgement: null }).byCount;
   return GRADE_ORDER.indexOf(judged) >= GRADE_ORDER.indexOf(byCount);
 }
+
+/** The latest answer to each question, the latest judgement and the latest incident count. */
+export function stateOf(entries: readonly StateEntry[]): AssessmentState {
+  const answers: Record<string, Answer> = {};
+  let judgement: AssessmentState["judgement"] = null;
+  let incidentsInYear: number | null = null;
+  for (const entry of entries) {
+    if (entry.kind === "answer" && entry.questionId && entry.answer) answers[entry.questionId] = entry.answer;
+    if (entry.kind === "judgement" && entry.grade) judgement = { grade: entry.grade, reason: entry.comment ?? "" };
+    if (entry.kind === "escalation") incidentsInYear = entry.incidentsInYear;
+  }
+  return { answers, judgement, incidentsInYear };
+}
+

@@ -5,7 +5,7 @@ import { assessmentEntries } from "../db/schema";
 import { randomId } from "../auth/secrets";
 import type { AssessmentChange, AssessmentEntry, AssessmentView } from "../shared/protocol";
 import { DASH } from "./dash";
-import { grade, type AssessmentState } from "./grading";
+import { grade, stateOf } from "./grading";
 import type { Questionnaire } from "./questionnaire";
 
 export async function assessmentEntriesOf(db: D1Database, conversationId: string): Promise<AssessmentEntry[]> {
@@ -25,19 +25,6 @@ export async function assessmentEntriesOf(db: D1Database, conversationId: string
     officerId: row.officerId,
     at: row.at,
   }));
-}
-
-/** The latest answer to each question, the latest judgement and the latest incident count. */
-export function stateOf(entries: readonly AssessmentEntry[]): AssessmentState {
-  const answers: Record<string, AssessmentEntry["answer"] & string> = {};
-  let judgement: AssessmentState["judgement"] = null;
-  let incidentsInYear: number | null = null;
-  for (const entry of entries) {
-    if (entry.kind === "answer" && entry.questionId && entry.answer) answers[entry.questionId] = entry.answer;
-    if (entry.kind === "judgement" && entry.grade) judgement = { grade: entry.grade, reason: entry.comment ?? "" };
-    if (entry.kind === "escalation") incidentsInYear = entry.incidentsInYear;
-  }
-  return { answers, judgement, incidentsInYear };
 }
 
 export function viewOf(entries: AssessmentEntry[], questionnaire: Questionnaire = DASH): AssessmentView {

@@ -4,8 +4,8 @@
  */
 import { Hono, type Context } from "hono";
 import { DASH } from "../assessment/dash";
-import { judgementAllowed } from "../assessment/grading";
-import { assessmentEntriesOf, recordChange, stateOf, viewOf } from "../assessment/store";
+import { judgementAllowed, stateOf } from "../assessment/grading";
+import { assessmentEntriesOf, recordChange, viewOf } from "../assessment/store";
 import { conversationRow } from "../db/conversations";
 import { apiError } from "../http/errors";
 import { readBody } from "../http/body";
