@@ -1,0 +1,305 @@
+/**
+ * A sealed transcript as a PDF for people to read: the same document as the sealed JSON, laid
+ * out on A4 pages — summary, messages with their translations, notes, locations, events and the
+ * record chain — with the seal's SHA-256 in every page's footer.
+ *
+ * **Deterministic:** the same document always gives the same bytes. Dates in the PDF's metadata
+ * come from `doc.endedAt`, producer and creator are fixed strings, fonts have fixed names, and
+ * the file identifier is the seal's SHA-256 (pdf-lib writes none by itself).
+ */
+import { PageSizes, PDFDocument, PDFHexString, rgb, type Color, type PDFPage } from "pdf-lib";
+import { embedFonts, type FaceChain, type Fonts } from "./pdf-fonts";
+import { isRightToLeft } from "./bidi";
+import { drawLine, widthOf, wrap } from "./pdf-text";
+import type {
+  Participant,
+  TranscriptAssessment,
+  TranscriptAssessmentChange,
+  TranscriptDocument,
+  TranscriptMessage,
+} from "./types";
+
+const [PAGE_WIDTH, PAGE_HEIGHT] = PageSizes.A4;
+const MARGIN = (15 / 25.4) * 72;
+const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+/** Room kept above the bottom margin for the footer's two lines. */
+const FOOTER_HEIGHT = 30;
+const INK = rgb(0, 0, 0);
+const MUTED = rgb(0.35, 0.35, 0.35);
+const BODY = 10;
+const SMALL = 8.5;
+
+interface Style {
+  size?: number;
+  bold?: boolean;
+  color?: Color;
+  indent?: number;
+}
+
+/** Writes text top to bottom, starting a new page when the next line would not fit. */
+class Pages {
+  private page!: PDFPage;
+  private y = 0;
+
+  constructor(
+    private readonly pdf: PDFDocument,
+    private readonly fonts: Fonts,
+  ) {
+    this.newPage();
+  }
+
+  private newPage() {
+    this.page = this.pdf.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
+    this.y = PAGE_HEIGHT - MARGIN;
+  }
+
+  /** Starts a new page unless `height` points still fit above the footer. */
+  keep(height: number) {
+    if (this.y - height < MARGIN + FOOTER_HEIGHT) this.newPage();
+  }
+
+  gap(points: number) {
+    this.y -= points;
+  }
+
+  /** Wrapped text; each paragraph right-aligned if it starts with right-to-left letters. */
+  text(text: string, style: Style = {}) {
+    const size = style.size ?? BODY;
+    const chain = style.bold ? this.fonts.bold : this.fonts.regular;
+    const indent = style.indent ?? 0;
+    // Tabs become spaces and other control characters are dropped: no font draws them.
+    const printable = text.normalize("NFC").replace(/\t/g, "    ").replace(/(?![\n\r])\p{Cc}/gu, "");
+    for (const paragraph of printable.split(/\r\n|\r|\n/)) {
+      const rtl = isRightToLeft(paragraph);
+      for (const line of wrap(paragraph, chain, size, TEXT_WIDTH - indent, rtl)) {
+        this.keep(lineHeight(size));
+        this.y -= lineHeight(size);
+        drawLine(this.page, line, {
+          x: MARGIN + indent,
+          y: this.y + size * 0.45,
+          width: TEXT_WIDTH - indent,
+          size,
+          chain,
+          rtl,
+          color: style.color ?? INK,
+        });
+      }
+    }
+  }
+
+  heading(text: string, size = 13) {
+    this.gap(size * 0.6);
+    this.keep(lineHeight(size) + lineHeight(BODY) * 2);
+    this.text(text, { size, bold: true });
+    this.gap(2);
+  }
+
+  /** One line of cells at fixed offsets from the margin (cells are not wrapped). */
+  columns(cells: [offset: number, text: string][], style: Style = {}) {
+    const size = style.size ?? SMALL;
+    const chain: FaceChain = style.bold ? this.fonts.bold : this.fonts.regular;
+    this.keep(lineHeight(size));
+    this.y -= lineHeight(size);
+    for (const [offset, cell] of cells) {
+      drawLine(this.page, cell, {
+        x: MARGIN + offset,
+        y: this.y + size * 0.45,
+        width: TEXT_WIDTH - offset,
+        size,
+        chain,
+        rtl: false,
+        color: style.color ?? INK,
+      });
+    }
+  }
+}
+
+const lineHeight = (size: number) => size * 1.55;
+
+/** "2026-11-28 10:04:05 UTC"; anything that is not a date is shown as it is. */
+function utc(iso: string | null): string {
+  if (iso === null) return "—";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const text = date.toISOString();
+  return `${text.slice(0, 10)} ${text.slice(11, 19)} UTC`;
+}
+
+const yesNo = (value: boolean) => (value ? "yes" : "no");
+
+function participantLine(p: Participant): string {
+  if (p.role === "victim") {
+    return `Victim — language: ${p.language ?? "not known"}, ${p.returning ? "returning" : "new"}`;
+  }
+  return `Officer ${p.officerId} — joined ${utc(p.joinedAt)}`;
+}
+
+function changeLines(change: TranscriptAssessmentChange): string[] {
+  const by = `by officer ${change.officerId}, ${utc(change.at)}`;
+  const messages = change.messageSeqs.length ? ` (messages ${change.messageSeqs.map((s) => `#${s}`).join(", ")})` : "";
+  const lines =
+    change.kind === "answer"
+      ? [`${change.question ?? change.questionId ?? "Question"} — ${change.answer ?? "no answer"}${messages}`]
+      : change.kind === "judgement"
+        ? [`Officer's judgement: ${change.grade ?? "none"}${messages}`]
+        : [`Incidents in the last year: ${change.incidentsInYear ?? "not known"}${messages}`];
+  if (change.comment) lines.push(`Comment: ${change.comment}`);
+  lines.push(by);
+  return lines;
+}
+
+function summary(out: Pages, doc: TranscriptDocument) {
+  out.text("Chat transcript", { size: 20, bold: true });
+  out.gap(4);
+  for (const [label, value] of [
+    ["Conversation", doc.conversationId],
+    ["Started", utc(doc.startedAt)],
+    ["Accepted", utc(doc.acceptedAt)],
+    ["Ended", utc(doc.endedAt)],
+    ["End reason", doc.endReason ?? "—"],
+  ]) {
+    out.text(`${label}: ${value}`);
+  }
+
+  out.heading("Participants");
+  for (const p of doc.participants) out.text(participantLine(p));
+
+  out.heading("Outcome");
+  if (doc.outcome === null) {
+    out.text("No outcome recorded.");
+  } else {
+    out.text(`Outcome: ${doc.outcome.outcome}`);
+    out.text(`Crime reference: ${doc.outcome.crimeReference ?? "none"}`);
+    if (doc.outcome.detail) out.text(`Detail: ${doc.outcome.detail}`);
+    out.text(`Recorded by officer ${doc.outcome.officerId}, ${utc(doc.outcome.at)}`, { color: MUTED });
+  }
+
+  assessment(out, doc.assessment);
+}
+
+function assessment(out: Pages, a: TranscriptAssessment) {
+  const g = a.grading;
+  out.heading("Risk assessment");
+  out.text(`Questionnaire: ${a.questionnaire.title}`);
+  const raised = g.raisedByJudgement ? "; raised by the officer's judgement" : "";
+  out.text(`Grade: ${g.grade} (from the count: ${g.byCount}${raised})`);
+  out.text(`Yes answers: ${g.yesCount} of ${g.answered} answered`);
+  out.text(`MARAC referral: ${yesNo(g.maracReferral)}`);
+  out.text(`Potential escalation: ${yesNo(g.potentialEscalation)}`);
+  if (a.changes.length === 0) return;
+  out.gap(4);
+  out.text("Changes, in order:", { bold: true, size: SMALL + 0.5 });
+  for (const change of a.changes) {
+    const [first, ...rest] = changeLines(change);
+    out.keep(lineHeight(BODY) + lineHeight(SMALL) * rest.length);
+    out.text(first!, { indent: 8 });
+    for (const line of rest) out.text(line, { indent: 8, size: SMALL, color: MUTED });
+  }
+}
+
+function message(out: Pages, m: TranscriptMessage) {
+  const who = m.from === "victim" ? "Victim" : `Officer (${m.officerId ?? "unknown"})`;
+  // The header never ends a page on its own.
+  out.keep(lineHeight(SMALL) + lineHeight(BODY) + 4);
+  out.gap(4);
+  out.text(`#${m.seq}  ${utc(m.sentAt)}  ${who}`, { size: SMALL, bold: true, color: MUTED });
+  out.text(m.text, { indent: 8 });
+  const t = m.translation;
+  if (t.text !== null) {
+    out.keep(lineHeight(SMALL) + lineHeight(BODY));
+    out.text(`Translation (to ${t.to ?? "?"}, by ${t.model ?? "unknown model"}):`, { indent: 8, size: SMALL, color: MUTED });
+    out.text(t.text, { indent: 8 });
+  } else if (t.status === "failed" || t.status === "pending") {
+    out.text(`Translation ${t.status === "failed" ? "failed" : "not finished when the chat ended"}.`, {
+      indent: 8,
+      size: SMALL,
+      color: MUTED,
+    });
+  }
+}
+
+function records(out: Pages, doc: TranscriptDocument) {
+  out.heading("Notes");
+  if (doc.notes.length === 0) out.text("None.", { color: MUTED });
+  for (const note of doc.notes) {
+    out.text(`${utc(note.at)}  Officer ${note.officerId}`, { size: SMALL, bold: true, color: MUTED });
+    out.text(note.text, { indent: 8 });
+  }
+
+  out.heading("Locations shared");
+  if (doc.locations.length === 0) out.text("None.", { color: MUTED });
+  for (const l of doc.locations) {
+    out.text(`${utc(l.at)}  ${l.latitude.toFixed(5)}, ${l.longitude.toFixed(5)} (within ${Math.round(l.accuracy)} m)`);
+  }
+
+  out.heading("Events");
+  for (const e of doc.events) out.text(`${utc(e.at)}  ${e.summary}`);
+
+  out.heading("Record chain");
+  out.text(`${doc.seal.entries} entries; head ${doc.seal.head}`, { size: SMALL, color: MUTED });
+  out.columns(
+    [
+      [0, "n"],
+      [30, "kind"],
+      [110, "time"],
+      [230, "digest (first 16 hex)"],
+    ],
+    { bold: true },
+  );
+  for (const e of doc.entries) {
+    out.columns([
+      [0, String(e.n)],
+      [30, e.kind],
+      [110, utc(e.at)],
+      [230, e.digest.slice(0, 16)],
+    ]);
+  }
+}
+
+/** "Page N of M", the conversation and the seal, on every page once their number is known. */
+function footers(pdf: PDFDocument, fonts: Fonts, doc: TranscriptDocument) {
+  const pages = pdf.getPages();
+  const seal = `Sealed transcript — SHA-256 of sealed record: ${doc.seal.documentSha256}`;
+  const line = { x: MARGIN, width: TEXT_WIDTH, size: 7.5, chain: fonts.regular, rtl: false, color: MUTED };
+  pages.forEach((page, i) => {
+    page.drawLine({
+      start: { x: MARGIN, y: MARGIN + 20 },
+      end: { x: PAGE_WIDTH - MARGIN, y: MARGIN + 20 },
+      thickness: 0.5,
+      color: MUTED,
+    });
+    drawLine(page, seal, { ...line, y: MARGIN + 10 });
+    drawLine(page, `Conversation ${doc.conversationId}`, { ...line, y: MARGIN });
+    const number = `Page ${i + 1} of ${pages.length}`;
+    const width = widthOf(number, fonts.regular, line.size);
+    drawLine(page, number, { ...line, x: PAGE_WIDTH - MARGIN - width, width, y: MARGIN });
+  });
+}
+
+export async function renderTranscriptPdf(doc: TranscriptDocument): Promise<Uint8Array> {
+  // updateMetadata: false, or pdf-lib stamps its own producer and the current time.
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  const ended = new Date(doc.endedAt);
+  const when = Number.isNaN(ended.getTime()) ? new Date(0) : ended;
+  pdf.setTitle(`Chat transcript ${doc.conversationId}`);
+  pdf.setSubject(`Sealed transcript — SHA-256 of sealed record: ${doc.seal.documentSha256}`);
+  pdf.setProducer("quietline");
+  pdf.setCreator("quietline transcript PDF");
+  pdf.setLanguage("en-GB");
+  pdf.setCreationDate(when);
+  pdf.setModificationDate(when);
+  if (/^[0-9a-f]{64}$/i.test(doc.seal.documentSha256)) {
+    const id = PDFHexString.of(doc.seal.documentSha256);
+    pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
+  }
+
+  const fonts = await embedFonts(pdf);
+  const out = new Pages(pdf, fonts);
+  summary(out, doc);
+  out.heading("Messages");
+  if (doc.messages.length === 0) out.text("None.", { color: MUTED });
+  for (const m of [...doc.messages].sort((a, b) => a.seq - b.seq)) message(out, m);
+  records(out, doc);
+  footers(pdf, fonts, doc);
+  return pdf.save();
+}
