@@ -8,6 +8,7 @@ import { earlierRoutes } from "./routes/earlier";
 import { resumeCodeRoutes } from "./routes/resume-codes";
 import { officerRoutes } from "./routes/officer";
 import { quickReplyRoutes } from "./routes/quick-replies";
+import { recordRoutes } from "./routes/records";
 import { sessionRoutes } from "./routes/session";
 
 export const api = new Hono<{ Bindings: Env }>().basePath("/api");
@@ -28,6 +29,7 @@ api.route("/conversations", assessmentRoutes);
 api.route("/session", sessionRoutes);
 api.route("/me", officerRoutes);
 api.route("/quick-replies", quickReplyRoutes);
+api.route("/records", recordRoutes);
 
 api.notFound((c) => apiError(c, 404, "not-found", "There is nothing here."));
 

@@ -73,3 +73,23 @@ export function resumeCodeDays(vars: { RESUME_CODE_DAYS?: string }): number {
   const days = Number(vars.RESUME_CODE_DAYS);
   return Number.isInteger(days) && days >= 1 && days <= 3650 ? days : 90;
 }
+
+export interface RetentionSettings {
+  /** Days after a chat ends before its record is deleted, unless linked to a crime or held. */
+  retentionDays: number;
+  /** How far ahead admins are shown what will be deleted. */
+  noticeDays: number;
+}
+
+/**
+ * RETENTION_DAYS (default 365) and RETENTION_NOTICE_DAYS (default 14). A bad value falls back
+ * to the default rather than to something shorter: a typo must never delete records early.
+ */
+export function retentionSettings(vars: { RETENTION_DAYS?: string; RETENTION_NOTICE_DAYS?: string }): RetentionSettings {
+  const days = Number(vars.RETENTION_DAYS);
+  const notice = Number(vars.RETENTION_NOTICE_DAYS);
+  return {
+    retentionDays: Number.isInteger(days) && days >= 1 && days <= 36_500 ? days : 365,
+    noticeDays: Number.isInteger(notice) && notice >= 1 && notice <= 365 ? notice : 14,
+  };
+}

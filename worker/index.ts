@@ -6,6 +6,7 @@
 import { api } from "./api";
 import { withSecurityHeaders } from "./http/security";
 import { routeParties } from "./parties";
+import { runRetention } from "./records/retention";
 
 export { Conversation } from "./rooms/conversation";
 export { Dispatcher } from "./rooms/dispatcher";
@@ -16,5 +17,11 @@ export default {
     if (pathname.startsWith("/parties/")) return withSecurityHeaders(await routeParties(request, env));
     if (pathname.startsWith("/api/")) return withSecurityHeaders(await api.fetch(request, env, ctx));
     return env.ASSETS.fetch(request);
+  },
+
+  /** The daily Cron Trigger (wrangler.toml [triggers]): retention. */
+  async scheduled(controller, env) {
+    const report = await runRetention(env, controller.scheduledTime);
+    console.log(`retention: ${report.erased.length} records deleted, ${report.failed.length} left for the next run`);
   },
 } satisfies ExportedHandler<Env>;

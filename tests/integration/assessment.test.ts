@@ -67,8 +67,8 @@ describe("the risk assessment of a chat", () => {
     const row = await env.DB.prepare("SELECT transcript_key FROM conversations WHERE id = ?").bind(started.conversationId).first<{ transcript_key: string }>();
     const transcript = JSON.parse(await (await env.TRANSCRIPTS.get(row!.transcript_key))!.text());
     expect(transcript.assessment).toMatchObject({
-      questionnaire: "dash-2009",
-      entries: [{ kind: "escalation", incidentsInYear: 4, officerId: officer.id }],
+      questionnaire: { id: "dash-2009" },
+      changes: [{ kind: "escalation", incidentsInYear: 4, officerId: officer.id }],
       grading: { potentialEscalation: true, maracReferral: true },
     });
   });

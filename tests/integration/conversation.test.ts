@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { getConversation } from "../../worker/rooms/stubs";
 import { LIMITS } from "../../worker/shared/protocol";
 import {
   acceptAndJoin,
@@ -217,8 +218,9 @@ describe("ending a chat", () => {
     expect(await victim.next("ended")).toMatchObject({ reason: "victim-ended" });
     expect(await officerSocket.next("ended")).toMatchObject({ reason: "victim-ended" });
 
-    officerSocket.send({ type: "send", id: "after-the-end", text: "hello?" });
-    expect(await officerSocket.next("error")).toMatchObject({ code: "conversation-ended" });
+    // The record is sealed and the conversation's object erased: both sockets are closed.
+    expect(await officerSocket.closedWith()).toBe(1000);
+    expect(await victim.closedWith()).toBe(1000);
 
     const row = await env.DB.prepare("SELECT * FROM conversations WHERE id = ?")
       .bind(started.conversationId)
@@ -238,7 +240,7 @@ describe("ending a chat", () => {
     const transcript = JSON.parse(text);
     expect(transcript).toMatchObject({
       conversationId: started.conversationId,
-      officerId: officer.id,
+      participants: [{ role: "victim" }, { role: "officer", officerId: officer.id }],
       endReason: "victim-ended",
       messages: [
         { seq: 1, from: "victim", text: "Thank you" },
@@ -257,10 +259,16 @@ describe("ending a chat", () => {
     await victim.next("welcome");
     victim.send({ type: "end" });
     await victim.next("ended");
-    victim.send({ type: "end" });
-    victim.send({ type: "send", id: "after-ended-01", text: "?" });
-    expect(await victim.next("error")).toMatchObject({ code: "conversation-ended" });
-    await expect(victim.next("ended", () => true, 300)).rejects.toThrow(/no "ended" frame/);
+    const sealed = () =>
+      env.DB.prepare("SELECT end_reason, transcript_sha256, sealed_at FROM conversations WHERE id = ?").bind(started.conversationId).first();
+    const before = await sealed();
+    // Quick exit's beacon arriving late is a second end: nothing changes.
+    const beacon = await call(`/api/conversations/${started.conversationId}/quick-exit`, { method: "POST", body: started.token });
+    expect(beacon.status).toBe(204);
+    await (await getConversation(env, started.conversationId)).end("abandoned");
+    expect(await sealed()).toEqual(before);
+    expect(before).toMatchObject({ end_reason: "victim-ended" });
+    expect((await env.TRANSCRIPTS.list({ prefix: `transcripts/${started.conversationId}/` })).objects).toHaveLength(2);
   });
 
   it("removes a chat that ends while waiting from the queue", async () => {

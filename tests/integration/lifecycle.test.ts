@@ -135,6 +135,7 @@ describe("the record reaches D1 and R2 while the chat is live", () => {
     expect(await count()).toBe(4);
     expect(await env.TRANSCRIPTS.get(`transcripts/${started.conversationId}/live.json`)).toBeNull();
     const listed = await env.TRANSCRIPTS.list({ prefix: `transcripts/${started.conversationId}/` });
-    expect(listed.objects).toHaveLength(1);
+    // The sealed JSON and its PDF, each under its own SHA-256.
+    expect(listed.objects.map((o) => o.key.split(".").at(-1)).sort()).toEqual(["json", "pdf"]);
   });
 });

@@ -148,10 +148,10 @@ describe("verification", () => {
 
   it("checks addenda chained on from the seal", () => {
     const document = sealed();
-    const first = chainEntry({ n: document.seal.entries, head: document.seal.head }, entry.addendum(actor("officer", "officer-7"), T0 + 200_000, { note: "Victim called 101 later." }));
+    const first = chainEntry({ n: document.seal.entries, head: document.seal.head }, entry.note({ at: T0 + 200_000, officerId: "officer-7", text: "Victim called 101 later." }));
     const addenda = { format: "quietline.addenda/1", conversationId: "c-1", sealHead: document.seal.head, entries: [first] };
     expect(verifyAddenda(document, addenda)).toMatchObject({ ok: true, entries: 1 });
-    (first.data as { note: string }).note = "Nothing";
+    (first.data as { text: string }).text = "Nothing";
     expect(verifyAddenda(document, addenda)).toMatchObject({ ok: false, failingEntry: 10 });
   });
 });

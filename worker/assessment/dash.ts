@@ -8,7 +8,7 @@
  * follow common force practice and are data a force can change. Judgement may raise a grading,
  * never lower it.
  */
-import type { Questionnaire } from "./questionnaire";
+import type { Questionnaire } from "./questionnaire.ts";
 
 export const DASH: Questionnaire = {
   id: "dash-2009",

@@ -39,19 +39,39 @@ export function viewOf(entries: AssessmentEntry[], questionnaire: Questionnaire 
   };
 }
 
-export async function recordChange(
+/** A change as a record entry: attributed, timestamped, every field present. */
+export function entryFor(change: AssessmentChange, officerId: string, at: number): AssessmentEntry {
+  const blank = { questionId: null, answer: null, comment: null, messageSeqs: [], grade: null, incidentsInYear: null, officerId, at };
+  switch (change.kind) {
+    case "answer":
+      return { ...blank, kind: "answer", questionId: change.questionId, answer: change.answer, comment: change.comment ?? null, messageSeqs: change.messageSeqs ?? [] };
+    case "judgement":
+      return { ...blank, kind: "judgement", grade: change.grade, comment: change.reason };
+    case "escalation":
+      return { ...blank, kind: "escalation", incidentsInYear: change.incidentsInYear, comment: change.comment ?? null };
+  }
+}
+
+export async function storeEntry(
   db: D1Database,
   conversationId: string,
-  officerId: string,
-  change: AssessmentChange,
+  entry: AssessmentEntry,
   questionnaire: Questionnaire = DASH,
 ): Promise<void> {
-  const base = { id: randomId(), conversationId, questionnaireId: questionnaire.id, officerId, at: Date.now() };
-  const values =
-    change.kind === "answer"
-      ? { ...base, kind: change.kind, questionId: change.questionId, answer: change.answer, comment: change.comment ?? null, messageSeqs: JSON.stringify(change.messageSeqs ?? []) }
-      : change.kind === "judgement"
-        ? { ...base, kind: change.kind, grade: change.grade, comment: change.reason }
-        : { ...base, kind: change.kind, incidentsInYear: change.incidentsInYear, comment: change.comment ?? null };
-  await database(db).insert(assessmentEntries).values(values);
+  await database(db)
+    .insert(assessmentEntries)
+    .values({
+      id: randomId(),
+      conversationId,
+      questionnaireId: questionnaire.id,
+      kind: entry.kind,
+      questionId: entry.questionId,
+      answer: entry.answer,
+      comment: entry.comment,
+      messageSeqs: JSON.stringify(entry.messageSeqs),
+      grade: entry.grade,
+      incidentsInYear: entry.incidentsInYear,
+      officerId: entry.officerId,
+      at: entry.at,
+    });
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { database } from "./client";
 import { conversations, messages } from "./schema";
 import { assessmentEntriesOf, viewOf } from "../assessment/store";
+import { timingSafeEqual } from "../auth/secrets";
 
 /** An earlier chat's risk grading, for the next officer: null when nobody assessed it. */
 async function assessmentSummary(db: D1Database, conversationId: string) {
@@ -14,7 +15,7 @@ async function assessmentSummary(db: D1Database, conversationId: string) {
 
 export async function recordStarted(
   db: D1Database,
-  chat: { id: string; createdAt: number; language: string | null; threadId: string; returning: boolean },
+  chat: { id: string; createdAt: number; language: string | null; threadId: string; returning: boolean; tokenHash: string },
 ): Promise<void> {
   await database(db)
     .insert(conversations)
@@ -25,7 +26,17 @@ export async function recordStarted(
       victimLanguage: chat.language,
       threadId: chat.threadId,
       returning: chat.returning ? 1 : 0,
+      victimTokenHash: chat.tokenHash,
     });
+}
+
+/**
+ * Whether `tokenHash` is the victim's token for a chat that has ended. Once a chat is sealed its
+ * Durable Object keeps nothing, so this is how its victim can still take a resume code.
+ */
+export async function endedForToken(db: D1Database, id: string, tokenHash: string): Promise<boolean> {
+  const row = await conversationRow(db, id);
+  return row?.status === "ended" && row.erasedAt === null && row.victimTokenHash !== null && timingSafeEqual(row.victimTokenHash, tokenHash);
 }
 
 export async function conversationRow(db: D1Database, id: string) {

@@ -52,15 +52,34 @@ export const conversations = sqliteTable(
     outcome: text("outcome"),
     /** The crime reference an officer linked, searchable. */
     crimeReference: text("crime_reference"),
-    /** R2 key of the JSON transcript written when the chat ended. */
+    /** R2 key of the sealed JSON transcript, and its SHA-256. Set once; never rewritten. */
     transcriptKey: text("transcript_key"),
     transcriptSha256: text("transcript_sha256"),
+    /** The readable PDF made from the same record. */
+    pdfKey: text("pdf_key"),
+    pdfSha256: text("pdf_sha256"),
+    /** The sealed chain's last digest and length: addenda chain on from here. */
+    chainHead: text("chain_head"),
+    chainEntries: integer("chain_entries"),
+    sealedAt: integer("sealed_at"),
+    /** The risk assessment's grading when sealed (or as changed since), for search. */
+    riskGrade: text("risk_grade", { enum: ["standard", "medium", "high"] }),
+    /** SHA-256 of the victim's token, so a victim can still take a resume code once the chat's object is erased. */
+    victimTokenHash: text("victim_token_hash"),
+    /** A legal hold keeps the record past its retention period. */
+    legalHoldAt: integer("legal_hold_at"),
+    legalHoldBy: text("legal_hold_by"),
+    legalHoldReason: text("legal_hold_reason"),
+    /** When retention erased the transcript and messages; the row stays, without content, for statistics. */
+    erasedAt: integer("erased_at"),
   },
   (t) => [
     index("conversations_status_created").on(t.status, t.createdAt),
     index("conversations_thread").on(t.threadId, t.createdAt),
     index("conversations_officer_status").on(t.officerId, t.status),
     index("conversations_crime_reference").on(t.crimeReference),
+    index("conversations_created").on(t.createdAt),
+    index("conversations_ended").on(t.endedAt),
   ],
 );
 
@@ -103,6 +122,8 @@ export const messages = sqliteTable(
     translationTo: text("translation_to"),
     /** The provider and model that translated it, kept with it in the record. */
     translationModel: text("translation_model"),
+    /** The digest of the message's entry in the record's hash chain. */
+    digest: text("digest"),
   },
   (t) => [primaryKey({ columns: [t.conversationId, t.seq] })],
 );
@@ -188,4 +209,44 @@ export const signInFailures = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [index("sign_in_failures_email_at").on(t.emailHash, t.at)],
+);
+
+/**
+ * Entries added to a record after it was sealed (notes, assessment changes, crime references),
+ * chained on from the seal's head. Append-only.
+ */
+export const recordAddenda = sqliteTable(
+  "record_addenda",
+  {
+    conversationId: text("conversation_id").notNull(),
+    n: integer("n").notNull(),
+    /** The chained entry as JSON (see worker/transcripts/types.ts RecordEntry). */
+    entry: text("entry").notNull(),
+    digest: text("digest").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.n] })],
+);
+
+/**
+ * Who viewed, searched, exported, linked, held or deleted a record, when, and why they said
+ * they needed to (Data Protection Act 2018, s.62). Append-only: triggers in the migration
+ * refuse any UPDATE or DELETE.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: text("id").primaryKey(),
+    at: integer("at").notNull(),
+    /** The officer's id, or "retention" for the daily sweep. */
+    actorId: text("actor_id").notNull(),
+    actorRole: text("actor_role").notNull(),
+    action: text("action", {
+      enum: ["view", "search", "export-json", "export-pdf", "verify", "link", "addendum", "hold", "release", "delete", "audit-read"],
+    }).notNull(),
+    conversationId: text("conversation_id"),
+    /** What was asked or done, as JSON: search terms, the crime reference, what was deleted. */
+    detail: text("detail"),
+    justification: text("justification").notNull(),
+  },
+  (t) => [index("audit_log_at").on(t.at), index("audit_log_conversation").on(t.conversationId, t.at)],
 );

@@ -76,10 +76,3 @@ export function sendError(connection: Connection, code: ErrorCode, message: stri
   send(connection, { type: "error", code, message });
 }
 
-
-export function timingSafeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return difference === 0;
-}

@@ -18,6 +18,8 @@ import type {
   VictimContext,
 } from "../shared/protocol";
 import { migrate } from "./sqlite-migrations";
+import { chainEntry, FROM_NOTHING } from "../transcripts/chain";
+import type { EntryContent, RecordEntry } from "../transcripts/types";
 
 export interface ConversationRecord {
   id: string;
@@ -104,17 +106,27 @@ const SCHEMA_STEPS = [
    ALTER TABLE messages ADD COLUMN translation_model TEXT;`,
   `CREATE TABLE notes (at INTEGER NOT NULL, officer_id TEXT NOT NULL, text TEXT NOT NULL);
    ALTER TABLE conversation ADD COLUMN outcome TEXT;`,
+  // The evidential record: every entry chained to the one before (see transcripts/chain.ts).
+  `CREATE TABLE record_entries (n INTEGER PRIMARY KEY, entry TEXT NOT NULL, digest TEXT NOT NULL);`,
 ] as const;
 
+/**
+ * An object that was never opened, or whose record was sealed and then erased, has no tables
+ * at all, and reading it creates none: an erased conversation keeps nothing.
+ */
 export class ConversationStore {
   private readonly sql: SqlStorage;
+  #exists: boolean;
 
-  constructor(storage: DurableObjectStorage) {
-    migrate(storage, "conversation", SCHEMA_STEPS);
+  constructor(private readonly storage: DurableObjectStorage) {
     this.sql = storage.sql;
+    this.#exists = this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_schema'").toArray().length > 0;
+    // An object made by older code is brought up to date before anything reads it.
+    if (this.#exists) migrate(storage, "conversation", SCHEMA_STEPS);
   }
 
   read(): ConversationRecord | null {
+    if (!this.#exists) return null;
     const row = this.sql.exec<Row>("SELECT * FROM conversation WHERE singleton = 1").toArray()[0];
     if (!row) return null;
     return {
@@ -148,6 +160,8 @@ export class ConversationStore {
   }
 
   create(id: string, tokenHash: string, createdAt: number, victim: VictimContext): void {
+    migrate(this.storage, "conversation", SCHEMA_STEPS);
+    this.#exists = true;
     this.sql.exec(
       `INSERT INTO conversation (singleton, id, status, token_hash, created_at, victim_active_at, victim_language, is_returning)
        VALUES (1, ?, 'waiting', ?, ?, ?, ?, ?)`,
@@ -158,6 +172,26 @@ export class ConversationStore {
       victim.language,
       victim.returning ? 1 : 0,
     );
+  }
+
+  // ── the evidential record ──
+
+  /**
+   * Chains `content` onto the record. Synchronous from reading the last entry to writing this
+   * one, so two things happening at once can never both follow the same entry.
+   */
+  appendEntry(content: EntryContent): RecordEntry {
+    const last = this.sql.exec<Row>("SELECT n, digest FROM record_entries ORDER BY n DESC LIMIT 1").toArray()[0];
+    const entry = chainEntry(last ? { n: Number(last.n), head: String(last.digest) } : FROM_NOTHING, content);
+    this.sql.exec("INSERT INTO record_entries (n, entry, digest) VALUES (?, ?, ?)", entry.n, JSON.stringify(entry), entry.digest);
+    return entry;
+  }
+
+  entries(): RecordEntry[] {
+    return this.sql
+      .exec<Row>("SELECT entry FROM record_entries ORDER BY n")
+      .toArray()
+      .map((row) => JSON.parse(String(row.entry)) as RecordEntry);
   }
 
   addNote(note: PrivateNote): void {

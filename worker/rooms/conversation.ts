@@ -21,6 +21,7 @@
 import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
 import {
   ConversationClientFrame,
+  type AssessmentEntry,
   parseFrame,
   type ConnectionRole,
   type ConversationServerFrame,
@@ -30,10 +31,12 @@ import {
   type QueueInfo,
   type VictimContext,
 } from "../shared/protocol";
-import { randomSecret, sha256Hex } from "../auth/secrets";
+import { randomSecret, sha256Hex, timingSafeEqual } from "../auth/secrets";
 import { conversationTimings, queueSettings } from "../config";
 import { recordAssigned, recordReturned } from "../db/conversations";
-import { archive, flush } from "../transcripts/archive";
+import { flush } from "../transcripts/live-copy";
+import { sealRecord } from "../transcripts/seal";
+import { actor, entry } from "../transcripts/entries";
 import { ConversationStore } from "./conversation-store";
 import { OFFICER_HEADER, ROLE_HEADER, SINCE_PARAM } from "./headers";
 import {
@@ -44,7 +47,6 @@ import {
   roleOf,
   send,
   sendError,
-  timingSafeEqual,
   type AssignResult,
   type Job,
   type ParticipantState,
@@ -52,6 +54,13 @@ import {
 import { MessageTranslator } from "./message-translator";
 import { Scheduler } from "./scheduler";
 import { getDispatcher } from "./stubs";
+
+/** Who ended the chat, for the record. */
+function endedBy(reason: EndReason, officerId: string | null) {
+  if (reason === "officer-ended") return actor("officer", officerId);
+  if (reason === "inactive" || reason === "abandoned") return actor("system");
+  return actor("victim");
+}
 
 /** How long a victim's connection ticket stays valid. */
 const TICKET_LIFETIME_MS = 60_000;
@@ -70,7 +79,11 @@ export class Conversation extends Server<Env> {
     this.#translator ??= new MessageTranslator({
       env: this.env,
       store: this.store,
-      announce: (seq, translation) => this.broadcastFrame({ type: "translation", seq, translation }),
+      announce: (seq, translation) => {
+        // A finished translation (or a failed one) is part of the record; "pending" is not.
+        if (translation.status !== "pending") this.store.appendEntry(entry.translation({ seq, ...translation }, Date.now()));
+        this.broadcastFrame({ type: "translation", seq, translation });
+      },
       waitUntil: (work) => this.ctx.waitUntil(work),
     });
     return this.#translator;
@@ -96,6 +109,18 @@ export class Conversation extends Server<Env> {
   async open(tokenHash: string, createdAt: number, victim: VictimContext): Promise<void> {
     if (this.store.read()) throw new Error("conversation already exists");
     this.store.create(this.name, tokenHash, createdAt, victim);
+    this.store.appendEntry(entry.opened(this.name, createdAt, victim));
+  }
+
+  /**
+   * A risk assessment change, made through the API, goes into the record. False when the chat
+   * has ended: its record is sealed (or being sealed) and changes become addenda instead.
+   */
+  async recordAssessment(change: AssessmentEntry): Promise<boolean> {
+    const record = this.store.read();
+    if (!record || record.status === "ended") return false;
+    this.store.appendEntry(entry.assessment(change));
+    return true;
   }
 
   /** The conversation's state if `tokenHash` is the victim's token, else null. */
@@ -135,6 +160,7 @@ export class Conversation extends Server<Env> {
     // D1 first: if it fails nothing has changed here, and the Dispatcher puts the chat back.
     await recordAssigned(this.env.DB, record.id, officerId, now);
     this.store.markActive(officerId, now);
+    this.store.appendEntry(entry.accepted(officerId, now));
     // The victim's quiet time counts from when someone is there to answer them.
     this.store.markVictimActive(now);
     await this.scheduler.set("inactivity-prompt", now + this.timings.inactivityPromptMs);
@@ -159,6 +185,7 @@ export class Conversation extends Server<Env> {
     if (record?.status !== "active") return notActive(record?.status);
     await recordReturned(this.env.DB, record.id);
     this.store.markWaiting();
+    this.store.appendEntry(entry.returned(fromOfficerId, reason, note, Date.now()));
     await this.scheduler.cancel("inactivity-prompt");
     await this.scheduler.cancel("inactivity-close");
     this.handOver(fromOfficerId, note || (reason === "officer-left" ? "The previous officer left the console." : ""));
@@ -175,6 +202,7 @@ export class Conversation extends Server<Env> {
     const now = Date.now();
     await recordAssigned(this.env.DB, record.id, toOfficerId, now);
     this.store.markActive(toOfficerId, now);
+    this.store.appendEntry(entry.transferred(fromOfficerId, toOfficerId, note, now));
     this.handOver(fromOfficerId, note);
     this.dismissOfficers();
     this.broadcastFrame({ type: "notice", notice: "officer-changed" });
@@ -258,6 +286,13 @@ export class Conversation extends Server<Env> {
     const parsed = parseFrame(ConversationClientFrame, raw);
     if (!parsed.ok) return sendError(connection, parsed.code, parsed.message);
     const frame = parsed.frame;
+    // Once ended, the record is sealed and this object keeps nothing: only "end" is answered.
+    const record = this.store.read();
+    if (!record || (record.status === "ended" && frame.type !== "end")) {
+      return frame.type === "typing" || frame.type === "read"
+        ? undefined
+        : sendError(connection, "conversation-ended", "This conversation has ended. Add anything further to its record.");
+    }
     switch (frame.type) {
       case "send":
         return this.receive(connection, role, frame.id, frame.text, role === "officer" ? frame.quickReply : undefined);
@@ -278,6 +313,7 @@ export class Conversation extends Server<Env> {
       case "note": {
         const note = { at: Date.now(), officerId: connection.state?.officerId ?? "", text: frame.text };
         this.store.addNote(note);
+        this.store.appendEntry(entry.note(note));
         return this.tellStaff({ type: "note", note });
       }
       case "outcome": {
@@ -290,6 +326,7 @@ export class Conversation extends Server<Env> {
           at: Date.now(),
         };
         this.store.setOutcome(outcome);
+        this.store.appendEntry(entry.outcome(outcome));
         return this.tellStaff({ type: "outcome", outcome });
       }
       case "end":
@@ -313,6 +350,7 @@ export class Conversation extends Server<Env> {
   }
 
   override async onAlarm(): Promise<void> {
+    if (!this.store.read()) return;
     for (const job of await this.scheduler.takeDue(Date.now())) await this.run(job);
   }
 
@@ -336,6 +374,10 @@ export class Conversation extends Server<Env> {
     if (already) return send(connection, ackFor(already));
     const { language, translation } = this.translator.plan(record, role, text, quickReply);
     const message = this.store.append(role, clientId, text, Date.now(), language, translation);
+    const officerId = role === "officer" ? ((connection.state as ParticipantState | null)?.officerId ?? null) : null;
+    this.store.appendEntry(
+      entry.message({ seq: message.seq, from: role, clientId, text, language, translation, sentAt: message.sentAt }, officerId),
+    );
     if (role === "victim" && language) this.store.setVictimLanguageNow(language);
     // Stored before anyone hears of it: the ack promises durability.
     send(connection, ackFor(message));
@@ -353,6 +395,7 @@ export class Conversation extends Server<Env> {
     if (!record || record.status === "ended") return;
     const location = { at: Date.now(), latitude: frame.latitude, longitude: frame.longitude, accuracy: frame.accuracy };
     this.store.addLocation(location);
+    this.store.appendEntry(entry.location(location));
     this.broadcastFrame({ type: "location", location });
   }
 
@@ -379,14 +422,15 @@ export class Conversation extends Server<Env> {
         if (record.status === "ended") return;
         this.translator.settleStale(Date.now());
         try {
-          this.store.markFlushed(await flush(this.env, record, this.store.messagesAfter(0), this.store.locations(), this.store.notes()));
+          this.store.markFlushed(await flush(this.env, record, this.store.messagesAfter(0), this.store.entries()));
         } catch (error) {
           console.error("flushing conversation failed; will retry", error);
           await this.scheduler.set("flush", Date.now() + RETRY_MS);
         }
         return;
       case "archive":
-        return this.archive();
+        if (await this.seal()) await this.erase();
+        return;
       case "offline:victim":
       case "offline:officer": {
         const role = job === "offline:victim" ? "victim" : "officer";
@@ -419,8 +463,11 @@ export class Conversation extends Server<Env> {
     this.store.markEnded(reason, Date.now());
     this.store.setInactivityClosesAt(null);
     await this.scheduler.cancelAll();
-    // Archive first, so "ended" reaches both sides once the record is safe (or a retry is set).
-    await this.archive();
+    // Translations already asked for belong in the record: let them finish (each has a deadline).
+    await this.translator.settled();
+    this.store.appendEntry(entry.ended(reason, Date.now(), endedBy(reason, record.officerId)));
+    // Seal first, so "ended" reaches both sides once the record is safe (or a retry is set).
+    const sealed = await this.seal();
     this.broadcastFrame({ type: "ended", reason });
     try {
       // A chat that ends while still waiting must leave the officers' queue.
@@ -428,20 +475,42 @@ export class Conversation extends Server<Env> {
     } catch (error) {
       console.error("could not remove an ended conversation from the queue", error);
     }
+    if (sealed) await this.erase();
   }
 
-  private async archive(): Promise<void> {
+  /** Seals the record to R2 and D1. True once it is sealed; on failure a retry is scheduled. */
+  private async seal(): Promise<boolean> {
     const record = this.store.read();
-    if (!record || record.status !== "ended" || record.archivedAt !== null) return;
+    if (!record || record.status !== "ended") return false;
+    if (record.archivedAt !== null) return true;
     try {
       const chat = this.store.messagesAfter(0);
-      await archive(this.env, record, chat, this.store.locations(), this.store.notes());
+      await sealRecord(this.env, record, chat, this.store.entries());
       this.store.markFlushed(chat.at(-1)?.seq ?? 0);
       this.store.markArchived(Date.now());
+      return true;
     } catch (error) {
-      console.error("archiving conversation failed; will retry", error);
+      console.error("sealing conversation failed; will retry", error);
       await this.scheduler.set("archive", Date.now() + RETRY_MS);
+      return false;
     }
+  }
+
+  /** Retention: whatever this object still holds is deleted (normally nothing: see `erase`). */
+  async eraseRecord(): Promise<void> {
+    await this.erase();
+  }
+
+  /**
+   * After sealing, this object keeps nothing: the sealed record in R2 and D1 is the only copy.
+   * Connections still open are closed; they would only be told the chat has ended.
+   */
+  private async erase(): Promise<void> {
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.#store = undefined;
+    this.#scheduler = undefined;
+    for (const connection of this.getConnections()) connection.close(1000, "conversation ended");
   }
 
   // ── Connections ──

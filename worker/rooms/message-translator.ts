@@ -63,6 +63,11 @@ export class MessageTranslator {
     this.host.waitUntil(work);
   }
 
+  /** Resolves when every translation asked for so far has finished (or failed). */
+  settled(): Promise<void> {
+    return this.#queue;
+  }
+
   /** An officer asks again after a failure. */
   retry(seq: number): boolean {
     const message = this.host.store.message(seq);

@@ -5,7 +5,13 @@
 import { Hono, type Context } from "hono";
 import { DASH } from "../assessment/dash";
 import { judgementAllowed, stateOf } from "../assessment/grading";
-import { assessmentEntriesOf, recordChange, viewOf } from "../assessment/store";
+import { assessmentEntriesOf, entryFor, storeEntry, viewOf } from "../assessment/store";
+import { appendAddendum, NotSealedYet } from "../records/addenda";
+import { getConversation } from "../rooms/stubs";
+import { entry as recordEntry } from "../transcripts/entries";
+import { database } from "../db/client";
+import { conversations } from "../db/schema";
+import { eq } from "drizzle-orm";
 import { conversationRow } from "../db/conversations";
 import { apiError } from "../http/errors";
 import { readBody } from "../http/body";
@@ -45,6 +51,21 @@ assessmentRoutes.post("/:id/assessment", async (c) => {
   if (change.kind === "judgement" && !judgementAllowed(DASH, stateOf(entries), change.grade)) {
     return apiError(c, 409, "judgement-lower", "Professional judgement can raise the grading, never lower it.");
   }
-  await recordChange(c.env.DB, conversationId, c.var.officer.id, change);
-  return c.json(viewOf(await assessmentEntriesOf(c.env.DB, conversationId)), 201);
+  const entry = entryFor(change, c.var.officer.id, Date.now());
+  // Into the record first: the live chat's chain, or once it has ended, an addendum to the seal.
+  const live = await (await getConversation(c.env, conversationId)).recordAssessment(entry);
+  if (!live) {
+    try {
+      await appendAddendum(c.env.DB, conversationId, recordEntry.assessment(entry));
+    } catch (error) {
+      if (!(error instanceof NotSealedYet)) throw error;
+      return apiError(c, 409, "being-sealed", "This chat's record is being sealed. Try again in a minute.");
+    }
+  }
+  await storeEntry(c.env.DB, conversationId, entry);
+  const view = viewOf(await assessmentEntriesOf(c.env.DB, conversationId));
+  if (!live) {
+    await database(c.env.DB).update(conversations).set({ riskGrade: view.grading.grade }).where(eq(conversations.id, conversationId));
+  }
+  return c.json(view, 201);
 });

@@ -43,8 +43,9 @@ conversationRoutes.post("/", async (c) => {
   const createdAt = Date.now();
   const language = body.data.language ?? null;
   const returning = body.data.resume !== undefined;
-  await recordStarted(c.env.DB, { id: conversationId, createdAt, language, threadId, returning });
-  await (await getConversation(c.env, conversationId)).open(await sha256Hex(token), createdAt, { language, returning });
+  const tokenHash = await sha256Hex(token);
+  await recordStarted(c.env.DB, { id: conversationId, createdAt, language, threadId, returning, tokenHash });
+  await (await getConversation(c.env, conversationId)).open(tokenHash, createdAt, { language, returning });
   await (await getDispatcher(c.env)).enqueue(conversationId, createdAt);
   const started: StartedConversation = { conversationId, token };
   return c.json(started, 201);

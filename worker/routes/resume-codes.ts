@@ -1,6 +1,6 @@
 /** A victim takes a resume code at the end of a chat, to link their next chat to this one. */
 import { Hono } from "hono";
-import { conversationRow } from "../db/conversations";
+import { conversationRow, endedForToken } from "../db/conversations";
 import { issueResumeCode } from "../auth/resume-codes";
 import { sha256Hex } from "../auth/secrets";
 import { resumeCodeDays } from "../config";
@@ -17,9 +17,10 @@ resumeCodeRoutes.post("/:id/resume-code", async (c) => {
   if (!credentials) return apiError(c, 401, "not-allowed", "This chat could not be found.");
   const body = await readBody(c, ResumeCodeRequest);
   if (!body.ok) return body.response;
-  const status = await (await getConversation(c.env, credentials.conversationId)).statusForToken(
-    await sha256Hex(credentials.token),
-  );
+  const tokenHash = await sha256Hex(credentials.token);
+  const status =
+    (await (await getConversation(c.env, credentials.conversationId)).statusForToken(tokenHash)) ??
+    ((await endedForToken(c.env.DB, credentials.conversationId, tokenHash)) ? "ended" : null);
   if (status === null) return apiError(c, 401, "not-allowed", "This chat could not be found.");
   if (status !== "ended") return apiError(c, 409, "not-ended", "A code can be taken when the chat has ended.");
   const row = await conversationRow(c.env.DB, credentials.conversationId);

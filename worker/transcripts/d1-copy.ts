@@ -1,81 +1,33 @@
 /**
- * Copies a conversation's record out of its Durable Object: messages to D1, where they can be
- * queried across conversations, and a JSON transcript to R2.
- *
- * - While a chat is live, `flush` runs by alarm: new messages go to D1 and a working copy of the
- *   transcript to `transcripts/<id>/live.json`, so a chat that never ends cleanly is still kept.
- * - When it ends, `archive` writes the final transcript under its SHA-256, records the digest
- *   in D1 and removes the working copy.
- * Every step is idempotent (messages are keyed by conversation and seq), so a retry never
- * writes a message twice.
+ * Copies a conversation's messages and state from its Durable Object into D1, where they can be
+ * queried across conversations. Idempotent: messages are keyed by conversation and seq, so a
+ * retried copy never writes a message twice.
  */
 import { eq } from "drizzle-orm";
-import type { AssessmentEntry, ChatMessage, PrivateNote, SharedLocation } from "../shared/protocol";
-import { assessmentEntriesOf, viewOf } from "../assessment/store";
+import type { ChatMessage } from "../shared/protocol";
 import { database } from "../db/client";
 import { conversations, messages } from "../db/schema";
 import type { ConversationRecord } from "../rooms/conversation-store";
-import { sha256Hex } from "../auth/secrets";
+import type { RecordEntry } from "./types";
 
-export const TRANSCRIPT_FORMAT = "quietline.transcript/1";
 /** D1 allows at most 100 bound parameters a statement; batches stay well inside its limits. */
 const MESSAGES_PER_BATCH = 50;
 
-type ArchiveEnv = Pick<Env, "DB" | "TRANSCRIPTS">;
+type CopyEnv = Pick<Env, "DB">;
 
-const iso = (millis: number | null) => (millis === null ? null : new Date(millis).toISOString());
-
-export function transcriptDocument(
-  record: ConversationRecord,
-  chat: ChatMessage[],
-  locations: SharedLocation[] = [],
-  assessment: AssessmentEntry[] = [],
-  notes: PrivateNote[] = [],
-) {
-  const graded = viewOf(assessment);
-  return {
-    format: TRANSCRIPT_FORMAT,
-    conversationId: record.id,
-    status: record.status,
-    officerId: record.officerId,
-    startedAt: iso(record.createdAt),
-    acceptedAt: iso(record.acceptedAt),
-    endedAt: iso(record.endedAt),
-    endReason: record.endReason,
-    victimLanguage: record.victim.language,
-    returning: record.victim.returning,
-    locations: locations.map((l) => ({ ...l, at: iso(l.at) })),
-    outcome: record.outcome ? { ...record.outcome, at: iso(record.outcome.at) } : null,
-    /** Officers' private notes: never shown to the victim, kept in the record. */
-    notes: notes.map((n) => ({ ...n, at: iso(n.at) })),
-    /** The risk assessment: every change with who made it and when, and the grading it gives. */
-    assessment: {
-      questionnaire: graded.questionnaire.id,
-      entries: assessment.map((e) => ({ ...e, at: iso(e.at) })),
-      grading: graded.grading,
-    },
-    messages: chat.map((m) => ({
-      seq: m.seq,
-      from: m.from,
-      clientId: m.id,
-      /** Exactly as written. */
-      text: m.text,
-      language: m.language,
-      sentAt: iso(m.sentAt),
-      /** The translation the other side saw, and the provider and model that made it. */
-      translation: m.translation,
-    })),
-  };
+/** Each message's digest in the record, by seq. */
+export function messageDigests(entries: readonly RecordEntry[]): Map<number, string> {
+  return new Map(
+    entries.filter((e) => e.kind === "message").map((e) => [Number((e.data as { seq: unknown }).seq), e.digest] as const),
+  );
 }
 
-const liveKey = (conversationId: string) => `transcripts/${conversationId}/live.json`;
-
 /** Copies messages after `record.flushedSeq` and the conversation's state to D1. */
-async function copyToD1(
-  env: ArchiveEnv,
+export async function copyToD1(
+  env: CopyEnv,
   record: ConversationRecord,
   chat: ChatMessage[],
-  options: { everything?: boolean; extra?: Partial<typeof conversations.$inferInsert> } = {},
+  options: { everything?: boolean; digests?: ReadonlyMap<number, string>; extra?: Partial<typeof conversations.$inferInsert> } = {},
 ) {
   const db = database(env.DB);
   // The final copy takes every message again, so translations that arrived later are kept too.
@@ -109,6 +61,7 @@ async function copyToD1(
           translationText: m.translation.text,
           translationTo: m.translation.to,
           translationModel: m.translation.model,
+          digest: options.digests?.get(m.seq) ?? null,
         })
         // A message copied while its translation was pending gets the translation when copied again.
         .onConflictDoUpdate({
@@ -118,6 +71,7 @@ async function copyToD1(
             translationText: m.translation.text,
             translationTo: m.translation.to,
             translationModel: m.translation.model,
+            digest: options.digests?.get(m.seq) ?? null,
           },
         }),
     );
@@ -127,40 +81,3 @@ async function copyToD1(
   await update;
 }
 
-/** The periodic copy of a live chat. Returns the highest seq now safely in D1. */
-export async function flush(
-  env: ArchiveEnv,
-  record: ConversationRecord,
-  chat: ChatMessage[],
-  locations: SharedLocation[],
-  notes: PrivateNote[],
-): Promise<number> {
-  await copyToD1(env, record, chat);
-  const assessment = await assessmentEntriesOf(env.DB, record.id);
-  await env.TRANSCRIPTS.put(liveKey(record.id), JSON.stringify(transcriptDocument(record, chat, locations, assessment, notes)), {
-    httpMetadata: { contentType: "application/json" },
-  });
-  return chat.at(-1)?.seq ?? record.flushedSeq;
-}
-
-/** The final record of an ended chat. */
-export async function archive(
-  env: ArchiveEnv,
-  record: ConversationRecord,
-  chat: ChatMessage[],
-  locations: SharedLocation[],
-  notes: PrivateNote[],
-): Promise<{ key: string; sha256: string }> {
-  const assessment = await assessmentEntriesOf(env.DB, record.id);
-  const body = JSON.stringify(transcriptDocument(record, chat, locations, assessment, notes));
-  const sha256 = await sha256Hex(body);
-  const key = `transcripts/${record.id}/${sha256}.json`;
-  await env.TRANSCRIPTS.put(key, body, {
-    httpMetadata: { contentType: "application/json" },
-    customMetadata: { conversationId: record.id, sha256 },
-    sha256,
-  });
-  await copyToD1(env, record, chat, { everything: true, extra: { transcriptKey: key, transcriptSha256: sha256 } });
-  await env.TRANSCRIPTS.delete(liveKey(record.id));
-  return { key, sha256 };
-}

@@ -99,11 +99,11 @@ export const entry = {
     return { kind: "assessment", at: iso(at), by: actor("officer", officerId), data: { ...data } };
   },
   ended: (reason: string, at: number, by: Actor): EntryContent => ({ kind: "ended", at: iso(at), by, data: { reason } }),
-  /** After sealing: a note, or a crime reference linked later. */
-  addendum: (by: Actor, at: number, data: { note?: string; crimeReference?: string }): EntryContent => ({
-    kind: "addendum",
+  /** After sealing: the conversation is linked to a crime report. */
+  crimeReference: (officerId: string, at: number, crimeReference: string): EntryContent => ({
+    kind: "crime-reference",
     at: iso(at),
-    by,
-    data: { ...data },
+    by: actor("officer", officerId),
+    data: { crimeReference },
   }),
 };

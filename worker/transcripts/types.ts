@@ -10,7 +10,7 @@
  *
  * Everything here is plain JSON: times are ISO 8601 strings in UTC.
  */
-import type { Grading } from "../assessment/grading";
+import type { Grading } from "../assessment/grading.ts";
 
 export const TRANSCRIPT_FORMAT = "quietline.transcript/2";
 export const ADDENDA_FORMAT = "quietline.addenda/1";
@@ -30,8 +30,8 @@ export type EntryKind =
   | "outcome"
   | "assessment"
   | "ended"
-  /** Added after sealing: notes, crime references linked later. */
-  | "addendum";
+  /** A crime reference linked to the record after it was sealed. */
+  | "crime-reference";
 
 /** An entry before it is chained: what its digest covers, with `n` and `prev`. */
 export interface EntryContent {
@@ -161,7 +161,10 @@ export interface TranscriptDocument {
   seal: Seal;
 }
 
-/** Entries added after a transcript was sealed, chained on from its seal's head. */
+/**
+ * Entries added after a transcript was sealed (notes, assessment changes, crime references),
+ * chained on from its seal's head.
+ */
 export interface AddendaDocument {
   format: typeof ADDENDA_FORMAT;
   conversationId: string;

@@ -10,3 +10,4 @@ export * from "./conversation";
 export * from "./dispatcher";
 export * from "./http";
 export * from "./parse";
+export * from "./records";

@@ -1,0 +1,323 @@
+/**
+ * Evidence-grade records in workerd: sealing to R2 and D1, the erased Durable Object, search,
+ * view and export with their audit entries, crime references, addenda and verification.
+ */
+import { runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { sealedFiles } from "../../worker/transcripts/seal";
+import { transcriptBytes } from "../../worker/transcripts/document";
+import { verifyTranscript } from "../../worker/transcripts/verify";
+import type { RecordEntry, TranscriptDocument } from "../../worker/transcripts/types";
+import type { AuditList, RecordSearchResult, StartedConversation, VerifyResult } from "../../worker/shared/protocol";
+import { extractPdfText } from "../support/pdf-text";
+import { acceptAndJoin, call, connectVictim, signedInOfficer } from "./harness";
+
+/** Workers AI is remote: in these tests only, it answers in m2m100's documented shape. */
+beforeEach(() => {
+  vi.spyOn(env.AI, "run").mockImplementation((async (_model: string, inputs: Record<string, unknown>) => ({
+    translated_text: `[${String(inputs.target_lang)}] ${String(inputs.text)}`,
+  })) as unknown as typeof env.AI.run);
+});
+afterEach(() => vi.restoreAllMocks());
+
+const WHY = "Preparing the file for CPS, case 4471";
+
+function post(path: string, cookie: string, body: unknown) {
+  return call(path, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie }, body: JSON.stringify(body) });
+}
+
+async function row(conversationId: string) {
+  return (await env.DB.prepare("SELECT * FROM conversations WHERE id = ?").bind(conversationId).first<Record<string, string | number | null>>())!;
+}
+
+async function auditFor(conversationId: string) {
+  return (
+    await env.DB.prepare("SELECT action, actor_id, justification, detail FROM audit_log WHERE conversation_id = ? ORDER BY at, rowid")
+      .bind(conversationId)
+      .all<{ action: string; actor_id: string; justification: string; detail: string | null }>()
+  ).results;
+}
+
+/** A chat in Romanian with a translated message, a DASH answer, a note and an outcome, ended and sealed. */
+async function sealedChat(outcome: { outcome: string; crimeReference?: string } = { outcome: "advice-given" }) {
+  const response = await call("/api/conversations", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ language: "ro" }) });
+  const started = (await response.json()) as StartedConversation;
+  const victim = await connectVictim(started);
+  await victim.next("welcome");
+  const officer = await signedInOfficer();
+  const chat = await acceptAndJoin(started.conversationId, officer.cookie);
+  await chat.next("welcome");
+  victim.send({ type: "send", id: "victim-record-1", text: "Mi-e frică să mă întorc acasă" });
+  await chat.next("translation", (f) => f.seq === 1);
+  chat.send({ type: "send", id: "officer-record-1", text: "You are safe to talk to me here." });
+  await chat.next("ack");
+  await chat.next("translation", (f) => f.seq === 2);
+  await post(`/api/conversations/${started.conversationId}/assessment`, officer.cookie, {
+    kind: "answer",
+    questionId: "frightened",
+    answer: "yes",
+    messageSeqs: [1],
+  });
+  chat.send({ type: "note", text: "Speaks quietly; may not be alone." });
+  await chat.next("note");
+  chat.send({ type: "outcome", ...outcome });
+  await chat.next("outcome");
+  chat.send({ type: "end" });
+  await victim.next("ended");
+  // Sealed, then the conversation's object is erased and closes every connection.
+  expect(await victim.closedWith()).toBe(1000);
+  return { started, victim, chat, officer };
+}
+
+async function storedTranscript(conversationId: string) {
+  const { transcript_key } = await row(conversationId);
+  const text = await (await env.TRANSCRIPTS.get(String(transcript_key)))!.text();
+  return { text, document: JSON.parse(text) as TranscriptDocument };
+}
+
+describe("sealing a chat when it ends", () => {
+  it("chains every message, translation, assessment change and lifecycle event, and the sealed JSON verifies", async () => {
+    const { started, officer } = await sealedChat();
+    const { text, document } = await storedTranscript(started.conversationId);
+
+    expect(document.entries.map((e) => e.kind)).toEqual([
+      "opened", "accepted", "message", "translation", "message", "translation", "assessment", "note", "outcome", "ended",
+    ]);
+    expect(document.participants).toEqual([
+      { role: "victim", language: "ro", returning: false },
+      { role: "officer", officerId: officer.id, joinedAt: expect.stringMatching(/Z$/) },
+    ]);
+    expect(document.messages[0]).toMatchObject({
+      text: "Mi-e frică să mă întorc acasă",
+      translation: { status: "done", text: "[en] Mi-e frică să mă întorc acasă", model: expect.stringContaining("workers-ai:") },
+    });
+    expect(document.assessment.changes).toMatchObject([{ questionId: "frightened", answer: "yes", officerId: officer.id }]);
+    expect(verifyTranscript(document, { fileText: text })).toMatchObject({ ok: true, entries: 10 });
+
+    // D1 holds both digests and each message's chain digest; R2 holds the files under them.
+    const sealed = await row(started.conversationId);
+    expect(sealed.transcript_key).toBe(`transcripts/${started.conversationId}/${sealed.transcript_sha256}.json`);
+    expect(sealed.pdf_key).toBe(`transcripts/${started.conversationId}/${sealed.pdf_sha256}.pdf`);
+    expect(sealed).toMatchObject({ chain_head: document.seal.head, chain_entries: 10, risk_grade: "standard" });
+    const digests = await env.DB.prepare("SELECT seq, digest FROM messages WHERE conversation_id = ? ORDER BY seq").bind(started.conversationId).all();
+    expect(digests.results).toEqual(document.messages.map((m) => ({ seq: m.seq, digest: m.digest })));
+  });
+
+  it("is idempotent: sealing the same record again gives byte-identical files under the same keys", async () => {
+    const { started } = await sealedChat();
+    const { text, document } = await storedTranscript(started.conversationId);
+    const again = await sealedFiles(document.entries);
+    expect(again.json).toBe(text);
+    expect(transcriptBytes(again.document)).toBe(text);
+    const stored = await row(started.conversationId);
+    expect(again.jsonKey).toBe(stored.transcript_key);
+    expect(again.pdfKey).toBe(stored.pdf_key);
+    const pdf = new Uint8Array(await (await env.TRANSCRIPTS.get(String(stored.pdf_key)))!.arrayBuffer());
+    expect(again.pdf).toEqual(pdf);
+  });
+
+  it("puts every message, its translation and the outcome in the PDF", async () => {
+    const { started } = await sealedChat({ outcome: "crime-recorded", crimeReference: "CR/2026/55120" });
+    const { pdf_key } = await row(started.conversationId);
+    const pdf = await extractPdfText(new Uint8Array(await (await env.TRANSCRIPTS.get(String(pdf_key)))!.arrayBuffer()));
+    const text = pdf.lines.map((l) => l.text).join("\n");
+    for (const expected of [
+      "Mi-e frică să mă întorc acasă",
+      "[en] Mi-e frică să mă întorc acasă",
+      "You are safe to talk to me here.",
+      "[ro] You are safe to talk to me here.",
+      "CR/2026/55120",
+      "Speaks quietly; may not be alone.",
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it("leaves nothing in the conversation's Durable Object, and the victim can still take a resume code", async () => {
+    const { started } = await sealedChat();
+    const tables = await runInDurableObject(env.Conversation.getByName(started.conversationId), (_instance, state) =>
+      state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '_cf_%'").toArray(),
+    );
+    expect(tables).toEqual([]);
+    const code = await call(`/api/conversations/${started.conversationId}/resume-code`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${started.token}` },
+      body: JSON.stringify({ pin: "4821" }),
+    });
+    expect(code.status).toBe(201);
+    // ...but not with somebody else's token.
+    const wrong = await call(`/api/conversations/${started.conversationId}/resume-code`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${"x".repeat(43)}` },
+      body: JSON.stringify({ pin: "4821" }),
+    });
+    expect(wrong.status).toBe(401);
+  });
+});
+
+describe("finding, reading and exporting a record", () => {
+  it("requires a justification, writes it to the audit log, and finds only the officer's own records", async () => {
+    const { started, officer } = await sealedChat({ outcome: "crime-recorded", crimeReference: "CR/2026/71002" });
+    const search = { crimeReference: "cr/2026/71002" };
+
+    expect((await post("/api/records/search", officer.cookie, search)).status).toBe(400);
+    const found = (await (await post("/api/records/search", officer.cookie, { ...search, justification: WHY })).json()) as RecordSearchResult;
+    expect(found.records.map((r) => r.conversationId)).toEqual([started.conversationId]);
+    expect(found.records[0]).toMatchObject({ sealed: true, crimeReference: "CR/2026/71002", outcome: "crime-recorded", riskGrade: "standard" });
+
+    const stranger = await signedInOfficer();
+    const none = (await (await post("/api/records/search", stranger.cookie, { ...search, justification: WHY })).json()) as RecordSearchResult;
+    expect(none.records).toEqual([]);
+    expect((await post(`/api/records/${started.conversationId}/view`, stranger.cookie, { justification: WHY })).status).toBe(404);
+    const supervisor = await signedInOfficer("supervisor");
+    const seen = (await (await post("/api/records/search", supervisor.cookie, { ...search, justification: WHY })).json()) as RecordSearchResult;
+    expect(seen.records).toHaveLength(1);
+
+    const searches = await env.DB.prepare("SELECT actor_id, justification, detail FROM audit_log WHERE action = 'search' AND actor_id = ?")
+      .bind(officer.id)
+      .all<{ justification: string; detail: string }>();
+    expect(searches.results).toEqual([{ actor_id: officer.id, justification: WHY, detail: JSON.stringify(search) }]);
+  });
+
+  it("searches by date, officer, outcome, risk grading and a returning victim's earlier chats", async () => {
+    const first = await sealedChat({ outcome: "referral-made" });
+    const supervisor = await signedInOfficer("supervisor");
+    const today = new Date().toISOString().slice(0, 10);
+    const search = async (filters: Record<string, string>) =>
+      ((await (await post("/api/records/search", supervisor.cookie, { justification: WHY, ...filters })).json()) as RecordSearchResult).records.map(
+        (r) => r.conversationId,
+      );
+    expect(await search({ officerId: first.officer.id })).toEqual([first.started.conversationId]);
+    expect(await search({ officerId: first.officer.id, outcome: "advice-given" })).toEqual([]);
+    expect(await search({ officerId: first.officer.id, riskGrade: "standard", from: today, to: today })).toEqual([first.started.conversationId]);
+    expect(await search({ officerId: first.officer.id, to: "2020-01-01" })).toEqual([]);
+
+    // The victim takes a resume code and comes back: both chats are found together.
+    const code = (await (
+      await call(`/api/conversations/${first.started.conversationId}/resume-code`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${first.started.token}` },
+        body: JSON.stringify({ pin: "5150" }),
+      })
+    ).json()) as { code: string };
+    const again = (await (
+      await call("/api/conversations", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ resume: { code: code.code, pin: "5150" } }) })
+    ).json()) as StartedConversation;
+    const victim = await connectVictim(again);
+    await victim.next("welcome");
+    victim.send({ type: "end" });
+    await victim.next("ended");
+    expect((await search({ sameVictimAs: again.conversationId })).sort()).toEqual([first.started.conversationId, again.conversationId].sort());
+  });
+
+  it("shows the sealed transcript with its verification, and exports the exact JSON and PDF, each audited", async () => {
+    const { started, officer } = await sealedChat();
+    const id = started.conversationId;
+    const stored = await storedTranscript(id);
+
+    expect((await post(`/api/records/${id}/view`, officer.cookie, { justification: "no" })).status).toBe(400);
+    const view = (await (await post(`/api/records/${id}/view`, officer.cookie, { justification: WHY })).json()) as {
+      transcript: TranscriptDocument;
+      verification: VerifyResult;
+    };
+    expect(view.transcript.seal).toEqual(stored.document.seal);
+    expect(view.verification).toMatchObject({ ok: true, matchesRecorded: true });
+
+    const json = await post(`/api/records/${id}/export`, officer.cookie, { justification: WHY, format: "json" });
+    expect(json.headers.get("Content-Disposition")).toContain(`quietline-${id}.json`);
+    expect(json.headers.get("X-Content-SHA256")).toBe((await row(id)).transcript_sha256);
+    expect(await json.text()).toBe(stored.text);
+    const pdf = await post(`/api/records/${id}/export`, officer.cookie, { justification: WHY, format: "pdf" });
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
+
+    expect(await auditFor(id)).toEqual([
+      expect.objectContaining({ action: "view", actor_id: officer.id, justification: WHY }),
+      expect.objectContaining({ action: "export-json", actor_id: officer.id, justification: WHY }),
+      expect.objectContaining({ action: "export-pdf", actor_id: officer.id, justification: WHY }),
+    ]);
+  });
+});
+
+describe("after sealing", () => {
+  it("links a crime reference and adds notes and assessment changes as chained addenda, never rewriting the seal", async () => {
+    const { started, officer } = await sealedChat();
+    const id = started.conversationId;
+    const before = await row(id);
+
+    const linked = await post(`/api/records/${id}/crime-reference`, officer.cookie, { justification: WHY, crimeReference: "CR/2026/90001" });
+    expect(linked.status).toBe(200);
+    expect((await post(`/api/records/${id}/notes`, officer.cookie, { text: "Victim rang 101 on 2 December." })).status).toBe(201);
+    const judged = await post(`/api/conversations/${id}/assessment`, officer.cookie, { kind: "judgement", grade: "high", reason: "Threats to kill since" });
+    expect(judged.status).toBe(201);
+
+    const after = await row(id);
+    expect(after).toMatchObject({
+      transcript_key: before.transcript_key,
+      transcript_sha256: before.transcript_sha256,
+      crime_reference: "CR/2026/90001",
+      risk_grade: "high",
+    });
+    const addenda = (await (await post(`/api/records/${id}/export`, officer.cookie, { justification: WHY, format: "addenda" })).json()) as { entries: RecordEntry[] };
+    expect(addenda.entries.map((e) => [e.n, e.kind])).toEqual([[11, "crime-reference"], [12, "note"], [13, "assessment"]]);
+    expect(addenda.entries[0]!.prev).toBe(before.chain_head);
+
+    const verified = (await (await post(`/api/records/${id}/verify`, officer.cookie, { justification: WHY })).json()) as VerifyResult;
+    expect(verified).toMatchObject({ ok: true, addenda: { ok: true, entries: 3 } });
+    expect((await auditFor(id)).map((a) => a.action)).toEqual(["link", "addendum", "export-json", "verify"]);
+  });
+
+  it("names the entry that was changed when the stored transcript is tampered with", async () => {
+    const { started, officer } = await sealedChat();
+    const id = started.conversationId;
+    const { document } = await storedTranscript(id);
+    (document.entries[2]!.data as { text: string }).text = "Everything is fine at home";
+    await env.TRANSCRIPTS.put(String((await row(id)).transcript_key), JSON.stringify(document));
+
+    const verified = (await (await post(`/api/records/${id}/verify`, officer.cookie, { justification: WHY })).json()) as VerifyResult;
+    expect(verified).toMatchObject({ ok: false, failingEntry: 3, matchesRecorded: false });
+    expect(verified.problems[0]).toContain("message 1 from the victim");
+  });
+
+  it("checks an uploaded file against its seal and the digest recorded for it", async () => {
+    const { started, officer } = await sealedChat();
+    const { text, document } = await storedTranscript(started.conversationId);
+    const upload = (body: string) =>
+      call("/api/records/verify", { method: "POST", headers: { "Content-Type": "application/json", Cookie: officer.cookie }, body });
+
+    expect(await (await upload(text)).json()).toMatchObject({ ok: true, matchesRecorded: true });
+    document.messages[1]!.text = "Stay where you are.";
+    const tampered = (await (await upload(JSON.stringify(document))).json()) as VerifyResult;
+    expect(tampered).toMatchObject({ ok: false, failingEntry: 5 });
+    expect((await upload("not json")).status).toBe(400);
+  });
+});
+
+describe("the audit log", () => {
+  it("is read by supervisors and admins only, and nobody can edit or delete an entry", async () => {
+    const { started, officer } = await sealedChat();
+    await post(`/api/records/${started.conversationId}/view`, officer.cookie, { justification: WHY });
+
+    expect((await post("/api/records/audit", officer.cookie, {})).status).toBe(403);
+    const supervisor = await signedInOfficer("supervisor");
+    const log = (await (await post("/api/records/audit", supervisor.cookie, { conversationId: started.conversationId })).json()) as AuditList;
+    expect(log.entries).toMatchObject([{ action: "view", actorId: officer.id, actorRole: "officer", justification: WHY }]);
+
+    await expect(env.DB.prepare("UPDATE audit_log SET justification = 'edited'").run()).rejects.toThrow(/append-only/);
+    await expect(env.DB.prepare("DELETE FROM audit_log").run()).rejects.toThrow(/append-only/);
+  });
+});
+
+describe("a conversation that is not the officer's", () => {
+  it("is refused for holds to officers, and placed on hold by a supervisor with the reason logged", async () => {
+    const { started, officer } = await sealedChat();
+    const id = started.conversationId;
+    expect((await post(`/api/records/${id}/hold`, officer.cookie, { justification: WHY, hold: true })).status).toBe(403);
+    const supervisor = await signedInOfficer("supervisor");
+    const held = await post(`/api/records/${id}/hold`, supervisor.cookie, { justification: "Civil proceedings pending", hold: true });
+    expect(await held.json()).toMatchObject({ legalHold: true });
+    expect(await auditFor(id)).toEqual([expect.objectContaining({ action: "hold", actor_id: supervisor.id, justification: "Civil proceedings pending" })]);
+  });
+});
+

@@ -1,0 +1,59 @@
+/**
+ * The audit log of access to records (Data Protection Act 2018, s.62): who, when, what and
+ * why. Written before the record is revealed, so nothing is seen that is not logged; never
+ * edited (the migration's triggers refuse UPDATE and DELETE on the table).
+ */
+import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { database } from "../db/client";
+import { auditLog } from "../db/schema";
+import { randomId } from "../auth/secrets";
+import type { AuditAction, AuditEntry, AuditQuery } from "../shared/protocol";
+
+export interface AuditActor {
+  id: string;
+  role: string;
+}
+
+/** The daily retention sweep, as it appears in the log. */
+export const RETENTION_ACTOR: AuditActor = { id: "retention", role: "system" };
+
+const MAX_LISTED = 500;
+
+export async function audit(
+  db: D1Database,
+  actor: AuditActor,
+  action: AuditAction,
+  what: { conversationId?: string | null; detail?: Record<string, unknown>; justification: string },
+): Promise<void> {
+  await database(db)
+    .insert(auditLog)
+    .values({
+      id: randomId(),
+      at: Date.now(),
+      actorId: actor.id,
+      actorRole: actor.role,
+      action,
+      conversationId: what.conversationId ?? null,
+      detail: what.detail ? JSON.stringify(what.detail) : null,
+      justification: what.justification,
+    });
+}
+
+const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`);
+const DAY_MS = 86_400_000;
+
+/** Newest first; at most 500 entries per answer. */
+export async function auditEntries(db: D1Database, query: AuditQuery): Promise<{ entries: AuditEntry[]; truncated: boolean }> {
+  const conditions: SQL[] = [];
+  if (query.conversationId) conditions.push(eq(auditLog.conversationId, query.conversationId));
+  if (query.actorId) conditions.push(eq(auditLog.actorId, query.actorId));
+  if (query.from) conditions.push(gte(auditLog.at, dayStart(query.from)));
+  if (query.to) conditions.push(lt(auditLog.at, dayStart(query.to) + DAY_MS));
+  const rows = await database(db)
+    .select()
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(MAX_LISTED + 1);
+  return { entries: rows.slice(0, MAX_LISTED), truncated: rows.length > MAX_LISTED };
+}

@@ -1,0 +1,72 @@
+/**
+ * Finding records, within the searcher's role: an officer finds only the chats they took part
+ * in; supervisors and admins find any. Every filter uses an indexed column of `conversations`.
+ */
+import { and, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { database } from "../db/client";
+import { conversations, queueEvents } from "../db/schema";
+import type { Officer, RecordSearch, RecordSummary } from "../shared/protocol";
+
+const MAX_RESULTS = 100;
+const DAY_MS = 86_400_000;
+
+export const isSenior = (officer: Officer) => officer.role === "supervisor" || officer.role === "admin";
+
+/** Conversations this officer took part in: assigned at the end, or accepted or transferred on the way. */
+function tookPart(officerId: string): SQL {
+  return or(
+    eq(conversations.officerId, officerId),
+    sql`${conversations.id} IN (SELECT ${queueEvents.conversationId} FROM ${queueEvents} WHERE ${queueEvents.officerId} = ${officerId})`,
+  )!;
+}
+
+type Row = typeof conversations.$inferSelect;
+
+export function summaryOf(row: Row): RecordSummary {
+  return {
+    conversationId: row.id,
+    startedAt: row.createdAt,
+    endedAt: row.endedAt,
+    officerId: row.officerId,
+    outcome: row.outcome,
+    crimeReference: row.crimeReference,
+    riskGrade: row.riskGrade,
+    returning: row.returning === 1,
+    sealed: row.transcriptSha256 !== null,
+    legalHold: row.legalHoldAt !== null,
+    erased: row.erasedAt !== null,
+    transcriptSha256: row.transcriptSha256,
+    pdfSha256: row.pdfSha256,
+  };
+}
+
+/** The record if this officer may see it, else null (and the caller says "not found"). */
+export async function readableRecord(db: D1Database, officer: Officer, conversationId: string): Promise<Row | null> {
+  const conditions = [eq(conversations.id, conversationId), eq(conversations.status, "ended")];
+  if (!isSenior(officer)) conditions.push(tookPart(officer.id));
+  const [row] = await database(db).select().from(conversations).where(and(...conditions)).limit(1);
+  return row ?? null;
+}
+
+export async function searchRecords(db: D1Database, officer: Officer, search: RecordSearch) {
+  const conditions: SQL[] = [eq(conversations.status, "ended")];
+  if (!isSenior(officer)) conditions.push(tookPart(officer.id));
+  if (search.crimeReference) conditions.push(sql`${conversations.crimeReference} = ${search.crimeReference} COLLATE NOCASE`);
+  if (search.from) conditions.push(gte(conversations.createdAt, Date.parse(`${search.from}T00:00:00Z`)));
+  if (search.to) conditions.push(lt(conversations.createdAt, Date.parse(`${search.to}T00:00:00Z`) + DAY_MS));
+  if (search.officerId) conditions.push(eq(conversations.officerId, search.officerId));
+  if (search.outcome) conditions.push(eq(conversations.outcome, search.outcome));
+  if (search.riskGrade) conditions.push(eq(conversations.riskGrade, search.riskGrade));
+  if (search.sameVictimAs) {
+    conditions.push(
+      sql`${conversations.threadId} = (SELECT thread_id FROM conversations WHERE id = ${search.sameVictimAs})`,
+    );
+  }
+  const rows = await database(db)
+    .select()
+    .from(conversations)
+    .where(and(...conditions))
+    .orderBy(desc(conversations.createdAt))
+    .limit(MAX_RESULTS + 1);
+  return { records: rows.slice(0, MAX_RESULTS).map(summaryOf), truncated: rows.length > MAX_RESULTS };
+}

@@ -1,0 +1,80 @@
+/**
+ * Sealing: when a chat ends, its record becomes two files in R2, a canonical JSON transcript and
+ * a readable PDF made from it, each under a key that holds its SHA-256, with both digests in D1.
+ *
+ * - Idempotent: the same record gives the same bytes, so the same keys; a retry after a failure
+ *   halfway writes nothing new.
+ * - Never rewritten: an object already in R2 under its digest is left as it is, and D1 takes a
+ *   seal only for a conversation that has none (or the same one again).
+ */
+import { and, eq, isNull, or } from "drizzle-orm";
+import type { ConversationRecord } from "../rooms/conversation-store";
+import { database } from "../db/client";
+import { conversations } from "../db/schema";
+import type { ChatMessage } from "../shared/protocol";
+import { copyToD1, messageDigests } from "./d1-copy";
+import { sha256HexSync } from "./digest";
+import { sealTranscript, transcriptBytes } from "./document";
+import { liveKey } from "./live-copy";
+import { renderTranscriptPdf } from "./pdf";
+import type { RecordEntry, TranscriptDocument } from "./types";
+
+export interface SealedFiles {
+  jsonKey: string;
+  jsonSha256: string;
+  pdfKey: string;
+  pdfSha256: string;
+  document: TranscriptDocument;
+}
+
+/** The transcript's files, worked out but not written: what sealing would store. */
+export async function sealedFiles(entries: readonly RecordEntry[]): Promise<SealedFiles & { json: string; pdf: Uint8Array }> {
+  const document = sealTranscript(entries);
+  const json = transcriptBytes(document);
+  const pdf = await renderTranscriptPdf(document);
+  const jsonSha256 = sha256HexSync(json);
+  const pdfSha256 = sha256HexSync(pdf);
+  const folder = `transcripts/${document.conversationId}`;
+  return { document, json, pdf, jsonSha256, pdfSha256, jsonKey: `${folder}/${jsonSha256}.json`, pdfKey: `${folder}/${pdfSha256}.pdf` };
+}
+
+/** Writes `body` under `key` unless something is already there: sealed files are never replaced. */
+async function putOnce(bucket: R2Bucket, key: string, body: string | Uint8Array, contentType: string, sha256: string, conversationId: string) {
+  if (await bucket.head(key)) return;
+  await bucket.put(key, body, { httpMetadata: { contentType }, customMetadata: { conversationId, sha256 }, sha256 });
+}
+
+export async function sealRecord(
+  env: Pick<Env, "DB" | "TRANSCRIPTS">,
+  record: ConversationRecord,
+  chat: ChatMessage[],
+  entries: RecordEntry[],
+): Promise<SealedFiles> {
+  const files = await sealedFiles(entries);
+  await putOnce(env.TRANSCRIPTS, files.jsonKey, files.json, "application/json", files.jsonSha256, record.id);
+  await putOnce(env.TRANSCRIPTS, files.pdfKey, files.pdf, "application/pdf", files.pdfSha256, record.id);
+  await copyToD1(env, record, chat, { everything: true, digests: messageDigests(entries) });
+  const { grading, changes } = files.document.assessment;
+  const sealed = await database(env.DB)
+    .update(conversations)
+    .set({
+      transcriptKey: files.jsonKey,
+      transcriptSha256: files.jsonSha256,
+      pdfKey: files.pdfKey,
+      pdfSha256: files.pdfSha256,
+      chainHead: files.document.seal.head,
+      chainEntries: files.document.seal.entries,
+      sealedAt: Date.now(),
+      riskGrade: changes.length > 0 ? grading.grade : null,
+    })
+    .where(
+      and(
+        eq(conversations.id, record.id),
+        or(isNull(conversations.transcriptSha256), eq(conversations.transcriptSha256, files.jsonSha256)),
+      ),
+    )
+    .returning({ id: conversations.id });
+  if (sealed.length === 0) console.error(`conversation ${record.id} was already sealed with another digest; left as it was`);
+  await env.TRANSCRIPTS.delete(liveKey(record.id));
+  return files;
+}
