@@ -140,6 +140,13 @@ describe("sealing a chat when it ends", () => {
       state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '_cf_%'").toArray(),
     );
     expect(tables).toEqual([]);
+    // A victim whose page reconnects now is told the chat ended, not that it never existed.
+    const ticket = await call(`/api/conversations/${started.conversationId}/tickets`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${started.token}` },
+    });
+    expect(ticket.status).toBe(410);
+    expect(await ticket.json()).toMatchObject({ error: { code: "conversation-ended" } });
     const code = await call(`/api/conversations/${started.conversationId}/resume-code`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Authorization: `Bearer ${started.token}` },

@@ -4,7 +4,7 @@
  * end up in logs; a ticket is single-use and lives for a minute.
  */
 import { Hono, type Context } from "hono";
-import { recordStarted } from "../db/conversations";
+import { endedForToken, recordStarted } from "../db/conversations";
 import { apiError } from "../http/errors";
 import { readBody } from "../http/body";
 import { redeemResumeCode } from "../auth/resume-codes";
@@ -62,9 +62,14 @@ conversationRoutes.post("/:id/tickets", async (c) => {
   const credentials = victimCredentials(c);
   if (!credentials) return apiError(c, 401, "not-allowed", NOT_FOUND);
   const conversation = await getConversation(c.env, credentials.conversationId);
-  const ticket = await conversation.issueTicket(await sha256Hex(credentials.token));
-  if (!ticket) return apiError(c, 401, "not-allowed", NOT_FOUND);
-  return c.json({ ticket });
+  const tokenHash = await sha256Hex(credentials.token);
+  const ticket = await conversation.issueTicket(tokenHash);
+  if (ticket) return c.json({ ticket });
+  // Sealed and erased while this victim was away: say it ended, not that it never existed.
+  if (await endedForToken(c.env.DB, credentials.conversationId, tokenHash)) {
+    return apiError(c, 410, "conversation-ended", "This chat has ended.");
+  }
+  return apiError(c, 401, "not-allowed", NOT_FOUND);
 });
 
 /**

@@ -316,6 +316,13 @@ export class ConversationClient {
   }
 
   /** Gives up for good: called when the server says this client can never get in. */
+  /** The chat ended while this side was away: its record is sealed and there is nothing to rejoin. */
+  endedWhileAway(): void {
+    this.status = "ended";
+    this.inactivityClosesAt = null;
+    this.#socket.close();
+  }
+
   refuse(code: string): void {
     this.error = { code, message: "This chat could not be found." };
     this.refused = true;

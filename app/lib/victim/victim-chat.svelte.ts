@@ -44,6 +44,7 @@ class VictimChat {
           return await connectionQuery(started);
         } catch (error) {
           if (error instanceof ApiFailure && error.status === 401) joined.refuse("not-found");
+          if (error instanceof ApiFailure && error.status === 410) joined.endedWhileAway();
           throw error;
         }
       },
