@@ -9,6 +9,7 @@ import { resumeCodeRoutes } from "./routes/resume-codes";
 import { officerRoutes } from "./routes/officer";
 import { quickReplyRoutes } from "./routes/quick-replies";
 import { recordRoutes } from "./routes/records";
+import { analyticsRoutes } from "./routes/analytics";
 import { sessionRoutes } from "./routes/session";
 
 export const api = new Hono<{ Bindings: Env }>().basePath("/api");
@@ -30,6 +31,7 @@ api.route("/session", sessionRoutes);
 api.route("/me", officerRoutes);
 api.route("/quick-replies", quickReplyRoutes);
 api.route("/records", recordRoutes);
+api.route("/analytics", analyticsRoutes);
 
 api.notFound((c) => apiError(c, 404, "not-found", "There is nothing here."));
 

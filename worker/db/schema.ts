@@ -151,6 +151,22 @@ export const queueEvents = sqliteTable(
 );
 
 /**
+ * Officers coming on duty (on the console and not Away) and going off, from the Dispatcher's
+ * outbox: what "officers on duty against demand" is worked out from.
+ */
+export const dutyEvents = sqliteTable(
+  "duty_events",
+  {
+    id: text("id").primaryKey(),
+    officerId: text("officer_id").notNull(),
+    /** 1 when they came on duty, 0 when they went off. */
+    onDuty: integer("on_duty").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("duty_events_at").on(t.at), index("duty_events_officer_at").on(t.officerId, t.at)],
+);
+
+/**
  * Translations already made, so the same text in the same pair is translated once. Keyed by a
  * digest of provider, languages and text; removed by the same retention as messages.
  */

@@ -65,6 +65,8 @@ const SCHEMA_STEPS = [
   CREATE INDEX IF NOT EXISTS assignments_officer ON assignments (officer_id);
   CREATE TABLE IF NOT EXISTS accepts (at INTEGER NOT NULL);
 `,
+  // Who is on duty now (on the console, not Away), so each change is recorded once for reports.
+  `CREATE TABLE duty (officer_id TEXT PRIMARY KEY, since INTEGER NOT NULL);`,
 ] as const;
 
 /** Returned chats first, then higher priority, then first come, first served. */
@@ -76,6 +78,28 @@ export class DispatcherStore {
   constructor(storage: DurableObjectStorage) {
     migrate(storage, "dispatcher", SCHEMA_STEPS);
     this.sql = storage.sql;
+  }
+
+  // ── duty ──
+
+  /**
+   * Brings the record of who is on duty up to date with `onDuty`; returns who came on and who
+   * went off, for the duty events that staffing reports are worked out from.
+   */
+  updateDuty(onDuty: ReadonlySet<string>, now: number): { officerId: string; onDuty: boolean; at: number }[] {
+    const before = new Set(this.sql.exec<Row>("SELECT officer_id FROM duty").toArray().map((r) => String(r.officer_id)));
+    const changes: { officerId: string; onDuty: boolean; at: number }[] = [];
+    for (const officerId of onDuty) {
+      if (before.has(officerId)) continue;
+      this.sql.exec("INSERT INTO duty (officer_id, since) VALUES (?, ?)", officerId, now);
+      changes.push({ officerId, onDuty: true, at: now });
+    }
+    for (const officerId of before) {
+      if (onDuty.has(officerId)) continue;
+      this.sql.exec("DELETE FROM duty WHERE officer_id = ?", officerId);
+      changes.push({ officerId, onDuty: false, at: now });
+    }
+    return changes;
   }
 
   // ── queue ──

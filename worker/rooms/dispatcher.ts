@@ -19,6 +19,7 @@ import {
   parseFrame,
   type DispatcherServerFrame,
   type ErrorCode,
+  type LiveFigures,
   type OfficerSummary,
   type StaffRole,
 } from "../shared/protocol";
@@ -290,6 +291,7 @@ export class Dispatcher extends Server<Env> {
     const waiting = this.store.waiting();
     const summaries = this.officerSummaries();
     const onDuty = summaries.filter((o) => o.connected && o.status !== "away");
+    for (const change of this.store.updateDuty(new Set(onDuty.map((o) => o.officerId)), now)) this.outbox.recordDuty(change);
     const freeSlots = summaries
       .filter((o) => o.connected && o.status === "available")
       .reduce((slots, o) => slots + Math.max(0, o.capacity - o.load), 0);
@@ -342,6 +344,22 @@ export class Dispatcher extends Server<Env> {
       }),
     );
     await this.deliverEvents();
+  }
+
+  /** The live picture for the service dashboard: counts only. */
+  async liveFigures(): Promise<LiveFigures> {
+    const now = Date.now();
+    const waiting = this.store.waiting();
+    const summaries = this.officerSummaries();
+    const oldest = Math.min(...waiting.map((w) => w.waitingSince));
+    return {
+      at: now,
+      waiting: waiting.length,
+      longestWaitMs: waiting.length > 0 ? now - oldest : null,
+      active: this.store.assignments().length,
+      officersAvailable: summaries.filter((o) => o.connected && o.status === "available" && o.load < o.capacity).length,
+      officersOnDuty: summaries.filter((o) => o.connected && o.status !== "away").length,
+    };
   }
 
   private meFrame(officerId: string, summaries: OfficerSummary[]): DispatcherServerFrame {

@@ -1,10 +1,10 @@
 /**
- * Queue events on their way to D1. An event is first written to the Dispatcher's own SQLite
- * (so it survives anything), then copied to D1 in batches; each has its own id, so a copy
- * that is retried after a failure is stored once.
+ * Queue events (and officers' duty changes) on their way to D1. An event is first written to the
+ * Dispatcher's own SQLite (so it survives anything), then copied to D1 in batches; each has its
+ * own id, so a copy that is retried after a failure is stored once.
  */
 import { database } from "../db/client";
-import { queueEvents } from "../db/schema";
+import { dutyEvents, queueEvents } from "../db/schema";
 import { randomId } from "../auth/secrets";
 
 export type QueueEventKind = (typeof queueEvents.$inferInsert)["kind"];
@@ -19,6 +19,9 @@ export interface QueueEvent {
 
 type Row = Record<string, SqlStorageValue>;
 const BATCH = 40;
+/** Duty changes share the outbox, marked by kind; they are about an officer, not a conversation. */
+const DUTY_ON = "duty-on";
+const DUTY_OFF = "duty-off";
 
 export class EventOutbox {
   constructor(
@@ -43,14 +46,30 @@ export class EventOutbox {
     );
   }
 
+  recordDuty(change: { officerId: string; onDuty: boolean; at: number }): void {
+    this.sql.exec(
+      "INSERT INTO outbox (id, conversation_id, kind, at, officer_id, detail) VALUES (?, '', ?, ?, ?, NULL)",
+      randomId(),
+      change.onDuty ? DUTY_ON : DUTY_OFF,
+      change.at,
+      change.officerId,
+    );
+  }
+
   /** Copies everything waiting to D1. Returns false if some of it could not be copied yet. */
   async deliver(): Promise<boolean> {
     for (;;) {
       const rows = this.sql.exec<Row>("SELECT * FROM outbox ORDER BY at LIMIT ?", BATCH).toArray();
       if (rows.length === 0) return true;
       const db = database(this.db);
-      const inserts = rows.map((row) =>
-        db
+      const inserts = rows.map((row) => {
+        if (row.kind === DUTY_ON || row.kind === DUTY_OFF) {
+          return db
+            .insert(dutyEvents)
+            .values({ id: String(row.id), officerId: String(row.officer_id), onDuty: row.kind === DUTY_ON ? 1 : 0, at: Number(row.at) })
+            .onConflictDoNothing();
+        }
+        return db
           .insert(queueEvents)
           .values({
             id: String(row.id),
@@ -60,8 +79,8 @@ export class EventOutbox {
             officerId: row.officer_id === null ? null : String(row.officer_id),
             detail: row.detail === null ? null : String(row.detail),
           })
-          .onConflictDoNothing(),
-      );
+          .onConflictDoNothing();
+      });
       try {
         const [first, ...rest] = inserts;
         if (first) await db.batch([first, ...rest]);

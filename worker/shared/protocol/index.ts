@@ -11,3 +11,4 @@ export * from "./dispatcher";
 export * from "./http";
 export * from "./parse";
 export * from "./records";
+export * from "./analytics";
