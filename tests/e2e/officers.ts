@@ -58,3 +58,37 @@ export const SUPERVISOR = {
 } as const satisfies NewOfficer;
 
 export const E2E_OFFICERS: NewOfficer[] = [OFFICER, NETWORK_OFFICER, SAFETY_OFFICER, TRANSLATION_OFFICER, CONSOLE_OFFICER, EXIT_OFFICER, QUEUE_OFFICER, SUPERVISOR];
+
+/** For records.test.ts: an officer whose sealed chat is searched, opened and exported, and a supervisor who audits it. */
+export const RECORDS_OFFICER = {
+  email: "pc.ivy@police.test",
+  displayName: "PC Ivy",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+export const RECORDS_SUPERVISOR = {
+  email: "sgt.jo@police.test",
+  displayName: "Sgt Jo",
+  role: "supervisor",
+  password: "e2e supervisor password",
+} as const satisfies NewOfficer;
+
+E2E_OFFICERS.push(RECORDS_OFFICER, RECORDS_SUPERVISOR);
+
+/** For dashboard.test.ts: an officer who answers a chat and is refused the dashboard, and a supervisor who reads it. */
+export const DASHBOARD_OFFICER = {
+  email: "pc.kit@police.test",
+  displayName: "PC Kit",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+export const DASHBOARD_SUPERVISOR = {
+  email: "sgt.jon@police.test",
+  displayName: "Sgt Jon",
+  role: "supervisor",
+  password: "e2e supervisor password",
+} as const satisfies NewOfficer;
+
+E2E_OFFICERS.push(DASHBOARD_OFFICER, DASHBOARD_SUPERVISOR);

@@ -64,6 +64,7 @@ describe("the risk assessment of a chat", () => {
     await change(started.conversationId, officer.cookie, { kind: "escalation", incidentsInYear: 4, comment: "Police called three times" });
     chat.send({ type: "end" });
     await victim.next("ended");
+    await victim.closedWith();
     const row = await env.DB.prepare("SELECT transcript_key FROM conversations WHERE id = ?").bind(started.conversationId).first<{ transcript_key: string }>();
     const transcript = JSON.parse(await (await env.TRANSCRIPTS.get(row!.transcript_key))!.text());
     expect(transcript.assessment).toMatchObject({

@@ -259,6 +259,7 @@ describe("ending a chat", () => {
     await victim.next("welcome");
     victim.send({ type: "end" });
     await victim.next("ended");
+    await victim.closedWith();
     const sealed = () =>
       env.DB.prepare("SELECT end_reason, transcript_sha256, sealed_at FROM conversations WHERE id = ?").bind(started.conversationId).first();
     const before = await sealed();

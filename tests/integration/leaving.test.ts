@@ -47,6 +47,7 @@ describe("sharing a location", () => {
     expect((await officer.next("welcome")).locations).toHaveLength(1);
     victim.send({ type: "end" });
     await victim.next("ended");
+    await victim.closedWith();
     const row = await env.DB.prepare("SELECT transcript_key FROM conversations WHERE id = ?")
       .bind(started.conversationId)
       .first<{ transcript_key: string }>();

@@ -132,6 +132,7 @@ describe("the record reaches D1 and R2 while the chat is live", () => {
 
     victim.send({ type: "end" });
     await victim.next("ended");
+    await victim.closedWith();
     expect(await count()).toBe(4);
     expect(await env.TRANSCRIPTS.get(`transcripts/${started.conversationId}/live.json`)).toBeNull();
     const listed = await env.TRANSCRIPTS.list({ prefix: `transcripts/${started.conversationId}/` });

@@ -19,6 +19,7 @@ describe("an officer's notes and the chat's outcome", () => {
 
     chat.send({ type: "end" });
     await chat.next("ended");
+    await chat.closedWith();
     const row = await env.DB.prepare("SELECT outcome, crime_reference, transcript_key FROM conversations WHERE id = ?")
       .bind(started.conversationId)
       .first<{ outcome: string; crime_reference: string; transcript_key: string }>();

@@ -215,6 +215,7 @@ describe("finding, reading and exporting a record", () => {
     await victim.next("welcome");
     victim.send({ type: "end" });
     await victim.next("ended");
+    await victim.closedWith();
     expect((await search({ sameVictimAs: again.conversationId })).sort()).toEqual([first.started.conversationId, again.conversationId].sort());
   });
 

@@ -29,6 +29,7 @@ async function finishedChat(body: unknown = {}) {
   await chat.next("message");
   victim.send({ type: "end" });
   await victim.next("ended");
+  await victim.closedWith();
   return started!;
 }
 

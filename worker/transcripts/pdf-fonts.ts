@@ -81,18 +81,24 @@ const SOURCES: { script: Script; woff: ArrayBuffer; name: string; bold?: true; f
 
 type Loaded = (typeof SOURCES)[number] & { sfnt: Uint8Array; shaping: ShapingFont; covers: Set<number> };
 
-/** The fonts unpacked and parsed once per isolate; every PDF then embeds its own subsets. */
-let loading: Promise<Loaded[]> | undefined;
-function loadFonts(): Promise<Loaded[]> {
-  loading ??= Promise.all(
+/**
+ * The fonts unpacked and parsed once per isolate; every PDF then embeds its own subsets. The
+ * parsed fonts are kept, never the promise that loads them: a Durable Object must not await a
+ * promise another object's work created (workerd refuses I/O across objects), and two PDFs
+ * made at once in a fresh isolate simply both load them.
+ */
+let loaded: Loaded[] | undefined;
+async function loadFonts(): Promise<Loaded[]> {
+  if (loaded) return loaded;
+  const fonts = await Promise.all(
     SOURCES.map(async (source) => {
       const sfnt = await unpackWoff(new Uint8Array(source.woff));
       const shaping = fontkit.create(sfnt);
       return { ...source, sfnt, shaping, covers: new Set(shaping.characterSet) };
     }),
   );
-  loading.catch(() => (loading = undefined));
-  return loading;
+  loaded = fonts;
+  return fonts;
 }
 
 /**
