@@ -59,3 +59,62 @@ describe("access to the console", async () => {
     });
   }
 });
+
+describe("access to records and the service dashboard", async () => {
+  // A chat the assigned officer took part in, ended and sealed.
+  const { started, officer, victim } = await activeChat();
+  victim.send({ type: "end" });
+  await victim.next("ended");
+  await victim.closedWith();
+  const cookies: Record<Who, string | null> = {
+    none: null,
+    "other-officer": (await signedInOfficer()).cookie,
+    "assigned-officer": officer.cookie,
+    supervisor: (await signedInOfficer("supervisor")).cookie,
+    admin: (await signedInOfficer("admin")).cookie,
+  };
+  const id = started.conversationId;
+  const staff: Who[] = ["other-officer", "assigned-officer", "supervisor", "admin"];
+  const tookPart: Who[] = ["assigned-officer", "supervisor", "admin"];
+  const senior: Who[] = ["supervisor", "admin"];
+  const justification = "Access-control test of the records routes";
+  const post = (path: string, cookie: string | null, body: unknown) =>
+    call(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+  const get = (path: string, cookie: string | null) => call(path, { headers: cookie ? { Cookie: cookie } : {} });
+
+  const routes: { name: string; allowed: Who[]; request: (cookie: string | null) => Promise<Response> }[] = [
+    { name: "view a record", allowed: tookPart, request: (c) => post(`/api/records/${id}/view`, c, { justification }) },
+    { name: "export JSON", allowed: tookPart, request: (c) => post(`/api/records/${id}/export`, c, { justification, format: "json" }) },
+    { name: "export PDF", allowed: tookPart, request: (c) => post(`/api/records/${id}/export`, c, { justification, format: "pdf" }) },
+    { name: "export addenda", allowed: tookPart, request: (c) => post(`/api/records/${id}/export`, c, { justification, format: "addenda" }) },
+    { name: "check the seal", allowed: tookPart, request: (c) => post(`/api/records/${id}/verify`, c, { justification }) },
+    { name: "link a crime reference", allowed: tookPart, request: (c) => post(`/api/records/${id}/crime-reference`, c, { justification, crimeReference: "CR/AC/1" }) },
+    { name: "add a note", allowed: tookPart, request: (c) => post(`/api/records/${id}/notes`, c, { text: "Access-control note" }) },
+    { name: "legal hold", allowed: senior, request: (c) => post(`/api/records/${id}/hold`, c, { justification, hold: true }) },
+    { name: "search records", allowed: staff, request: (c) => post("/api/records/search", c, { justification }) },
+    { name: "check an uploaded file", allowed: staff, request: (c) => post("/api/records/verify", c, "{}") },
+    { name: "read the audit log", allowed: senior, request: (c) => post("/api/records/audit", c, {}) },
+    { name: "see what retention will delete", allowed: ["admin"], request: (c) => get("/api/records/retention", c) },
+    { name: "the dashboard", allowed: senior, request: (c) => get("/api/analytics/dashboard", c) },
+    { name: "the live picture", allowed: senior, request: (c) => get("/api/analytics/live", c) },
+  ];
+
+  for (const route of routes) {
+    it.each(everyone)(`${route.name}: %s`, async (who) => {
+      const response = await route.request(cookies[who]);
+      if (route.allowed.includes(who)) expect(response.status).toBeLessThan(300);
+      else expect([401, 403, 404]).toContain(response.status);
+    });
+  }
+
+  it.each(everyone)("search shows the record only to those who may read it: %s", async (who) => {
+    const response = await post("/api/records/search", cookies[who], { justification });
+    if (who === "none") return expect(response.status).toBe(401);
+    const { records } = (await response.json()) as { records: { conversationId: string }[] };
+    expect(records.some((r) => r.conversationId === id)).toBe(tookPart.includes(who));
+  });
+});
