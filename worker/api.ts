@@ -10,6 +10,7 @@ import { officerRoutes } from "./routes/officer";
 import { quickReplyRoutes } from "./routes/quick-replies";
 import { recordRoutes } from "./routes/records";
 import { analyticsRoutes } from "./routes/analytics";
+import { officerAdminRoutes } from "./routes/officers";
 import { sessionRoutes } from "./routes/session";
 
 export const api = new Hono<{ Bindings: Env }>().basePath("/api");
@@ -32,6 +33,7 @@ api.route("/me", officerRoutes);
 api.route("/quick-replies", quickReplyRoutes);
 api.route("/records", recordRoutes);
 api.route("/analytics", analyticsRoutes);
+api.route("/officers", officerAdminRoutes);
 
 api.notFound((c) => apiError(c, 404, "not-found", "There is nothing here."));
 

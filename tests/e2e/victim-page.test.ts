@@ -60,6 +60,7 @@ describe("the victim's page", () => {
     expect(headers["cache-control"]).toBe("no-store");
     expect(headers["referrer-policy"]).toBe("no-referrer");
     expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
     const meta = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute("content");
     expect(meta).toMatch(/default-src 'self'/);
     expect(meta).toMatch(/script-src 'self' 'sha256-[^']+'/);
@@ -69,6 +70,7 @@ describe("the victim's page", () => {
     expect(api.headers()["cache-control"]).toBe("no-store");
     expect(api.headers()["referrer-policy"]).toBe("no-referrer");
     expect(api.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(api.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
     expect(await page.title()).not.toMatch(/abuse|police|victim|domestic/i);
   });
 

@@ -94,3 +94,8 @@ export async function endSession(db: D1Database, request: Request): Promise<void
     .delete(officerSessions)
     .where(eq(officerSessions.idHash, await sha256Hex(secret)));
 }
+
+/** Ends every session an officer has, on every device. */
+export async function endAllSessions(db: D1Database, officerId: string): Promise<void> {
+  await database(db).delete(officerSessions).where(eq(officerSessions.officerId, officerId));
+}

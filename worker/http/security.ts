@@ -8,6 +8,8 @@ export const WORKER_RESPONSE_HEADERS: Record<string, string> = {
   "Referrer-Policy": "no-referrer",
   "X-Content-Type-Options": "nosniff",
   "X-Frame-Options": "DENY",
+  // Browsers ignore this over plain HTTP (local development); in production it keeps them on HTTPS.
+  "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
 };
 
 export function withSecurityHeaders(response: Response): Response {

@@ -43,6 +43,7 @@ import {
   ackFor,
   admit,
   NO_LONGER_ASSIGNED,
+  SIGNED_OUT,
   notActive,
   roleOf,
   send,
@@ -499,6 +500,13 @@ export class Conversation extends Server<Env> {
       console.error("sealing conversation failed; will retry", error);
       await this.scheduler.set("archive", Date.now() + RETRY_MS);
       return false;
+    }
+  }
+
+  /** The officer's sessions were ended: their sockets here (in the chat or reading it) close now. */
+  async disconnectOfficer(officerId: string): Promise<void> {
+    for (const connection of this.getConnections<ParticipantState>()) {
+      if (connection.state?.role !== "victim" && connection.state?.officerId === officerId) connection.close(SIGNED_OUT, "signed out");
     }
   }
 

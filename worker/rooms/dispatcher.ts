@@ -27,6 +27,7 @@ import { queueSettings } from "../config";
 import { errorResponse } from "../http/errors";
 import { DispatcherStore, type QueueEntry } from "./dispatcher-store";
 import { EventOutbox, type QueueEvent } from "./event-outbox";
+import { SIGNED_OUT } from "./conversation-frames";
 import { OFFICER_HEADER, OFFICER_NAME_HEADER, STAFF_ROLE_HEADER } from "./headers";
 import { Scheduler } from "./scheduler";
 import { getConversation } from "./stubs";
@@ -344,6 +345,11 @@ export class Dispatcher extends Server<Env> {
       }),
     );
     await this.deliverEvents();
+  }
+
+  /** The officer's sessions were ended: their consoles' queue sockets close now. */
+  async disconnectOfficer(officerId: string): Promise<void> {
+    for (const connection of this.openConnectionsOf(officerId)) connection.close(SIGNED_OUT, "signed out");
   }
 
   /** The live picture for the service dashboard: counts only. */

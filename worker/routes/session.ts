@@ -8,6 +8,7 @@ import { SESSION_LIFETIME_SECONDS, endSession, startSession } from "../auth/sess
 import { requireOfficer, type OfficerEnv } from "../http/require-officer";
 import { apiError } from "../http/errors";
 import { readBody } from "../http/body";
+import { revokeOfficer } from "../auth/revoke";
 
 export const sessionRoutes = new Hono<OfficerEnv>();
 
@@ -33,6 +34,13 @@ sessionRoutes.get("/", requireOfficer, (c) => c.json({ officer: c.var.officer })
 
 sessionRoutes.delete("/", async (c) => {
   await endSession(c.env.DB, c.req.raw);
+  c.header("Set-Cookie", clearedSessionCookie());
+  return c.body(null, 204);
+});
+
+/** Sign out everywhere: every session of this officer ends, and their open sockets close. */
+sessionRoutes.delete("/everywhere", requireOfficer, async (c) => {
+  await revokeOfficer(c.env, c.var.officer.id);
   c.header("Set-Cookie", clearedSessionCookie());
   return c.body(null, 204);
 });

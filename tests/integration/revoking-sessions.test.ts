@@ -1,0 +1,40 @@
+/**
+ * Ending an officer's access at once: signing out everywhere, and an admin revoking an officer,
+ * end every session and close the sockets the officer already has open.
+ */
+import { describe, expect, it } from "vitest";
+import { activeChat, call, connectQueue, signIn, signedInOfficer } from "./harness";
+
+const session = (cookie: string) => call("/api/session", { headers: { Cookie: cookie } });
+
+describe("ending an officer's sessions", () => {
+  it("signs out everywhere: every device's session ends and the console's sockets close", async () => {
+    const { officer, chat } = await activeChat();
+    const otherDevice = await signIn(officer.email, officer.password);
+    const queue = await connectQueue(otherDevice);
+    await queue.next("me");
+
+    const response = await call("/api/session/everywhere", { method: "DELETE", headers: { Cookie: officer.cookie } });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("Set-Cookie")).toContain("Max-Age=0");
+    expect(await chat.closedWith()).toBe(4401);
+    expect(await queue.closedWith()).toBe(4401);
+    expect((await session(officer.cookie)).status).toBe(401);
+    expect((await session(otherDevice)).status).toBe(401);
+  });
+
+  it("lets an admin revoke any officer's sessions, and nobody else", async () => {
+    const { officer, chat } = await activeChat();
+    const supervisor = await signedInOfficer("supervisor");
+    const admin = await signedInOfficer("admin");
+
+    const revoke = (cookie: string) => call(`/api/officers/${officer.id}/sessions`, { method: "DELETE", headers: { Cookie: cookie } });
+    expect((await revoke(supervisor.cookie)).status).toBe(403);
+    expect((await session(officer.cookie)).status).toBe(200);
+
+    expect((await revoke(admin.cookie)).status).toBe(204);
+    expect(await chat.closedWith()).toBe(4401);
+    expect((await session(officer.cookie)).status).toBe(401);
+    expect((await call(`/api/officers/${"x".repeat(22)}/sessions`, { method: "DELETE", headers: { Cookie: admin.cookie } })).status).toBe(404);
+  });
+});
