@@ -69,23 +69,32 @@ async function grouped<K extends string>(db: D1Database, period: Period, column:
 
 export async function dashboard(db: D1Database, zone: Zone, from: string, to: string, now: number): Promise<Dashboard> {
   const period = periodOf(zone, from, to);
-  const totals = await db
-    .prepare(
-      `SELECT COUNT(*) AS started,
-              COALESCE(SUM(is_returning), 0) AS returners,
-              COALESCE(SUM(accepted_at IS NOT NULL), 0) AS answered,
-              COALESCE(SUM(accepted_at IS NULL AND status = 'ended'), 0) AS gave_up,
-              COALESCE(SUM(end_reason = 'quick-exit'), 0) AS quick_exits
-       FROM conversations WHERE ${IN_PERIOD}`,
-    )
-    .bind(period.start, period.end)
-    .first<{ started: number; returners: number; answered: number; gave_up: number; quick_exits: number }>();
+  // The queries do not depend on each other: they go to D1 together, not one after another.
+  const [totals, hourly, duty, wait, length, byLanguage, outcomes, riskGrades] = await Promise.all([
+    db
+      .prepare(
+        `SELECT COUNT(*) AS started,
+                COALESCE(SUM(is_returning), 0) AS returners,
+                COALESCE(SUM(accepted_at IS NOT NULL), 0) AS answered,
+                COALESCE(SUM(accepted_at IS NULL AND status = 'ended'), 0) AS gave_up,
+                COALESCE(SUM(end_reason = 'quick-exit'), 0) AS quick_exits
+         FROM conversations WHERE ${IN_PERIOD}`,
+      )
+      .bind(period.start, period.end)
+      .first<{ started: number; returners: number; answered: number; gave_up: number; quick_exits: number }>(),
+    // Chats by UTC hour, then placed in local days, hours and weekdays (the zone moves by whole hours).
+    db
+      .prepare(`SELECT created_at / ${HOUR_MS} AS h, COUNT(*) AS n FROM conversations WHERE ${IN_PERIOD} GROUP BY h`)
+      .bind(period.start, period.end)
+      .all<{ h: number; n: number }>(),
+    dutyByHour(db, zone, period.start, Math.min(period.end, Math.max(now, period.start))),
+    distribution(db, period, "accepted_at - created_at", "accepted_at IS NOT NULL"),
+    distribution(db, period, "ended_at - accepted_at", "accepted_at IS NOT NULL AND ended_at IS NOT NULL"),
+    grouped(db, period, "victim_language", "language"),
+    grouped(db, period, "outcome", "outcome"),
+    grouped(db, period, "risk_grade", "grade"),
+  ]);
 
-  // Chats by UTC hour, then placed in local days, hours and weekdays (the zone moves by whole hours).
-  const hourly = await db
-    .prepare(`SELECT created_at / ${HOUR_MS} AS h, COUNT(*) AS n FROM conversations WHERE ${IN_PERIOD} GROUP BY h`)
-    .bind(period.start, period.end)
-    .all<{ h: number; n: number }>();
   const byDay = new Map<string, number>();
   for (let day = period.start; day < period.end; day += HOUR_MS) byDay.set(zone.at(day).date, 0);
   const byHour = Array.from({ length: 24 }, () => 0);
@@ -97,7 +106,6 @@ export async function dashboard(db: D1Database, zone: Zone, from: string, to: st
     byWeekday[local.weekday]! += n;
   }
 
-  const duty = await dutyByHour(db, zone, period.start, Math.min(period.end, Math.max(now, period.start)));
   const started = totals?.started ?? 0;
   return {
     period: { from: period.from, to: period.to, days: period.days, timeZone: zone.name },
@@ -107,8 +115,8 @@ export async function dashboard(db: D1Database, zone: Zone, from: string, to: st
     answered: totals?.answered ?? 0,
     gaveUpWaiting: totals?.gave_up ?? 0,
     quickExits: totals?.quick_exits ?? 0,
-    wait: await distribution(db, period, "accepted_at - created_at", "accepted_at IS NOT NULL"),
-    length: await distribution(db, period, "ended_at - accepted_at", "accepted_at IS NOT NULL AND ended_at IS NOT NULL"),
+    wait,
+    length,
     byDay: [...byDay].map(([date, count]) => ({ date, started: count })),
     byHour: byHour.map((count, hour) => ({
       hour,
@@ -117,8 +125,8 @@ export async function dashboard(db: D1Database, zone: Zone, from: string, to: st
       officersOnDuty: duty[hour]!,
     })),
     byWeekday: byWeekday.map((count, weekday) => ({ weekday, started: count })),
-    byLanguage: (await grouped(db, period, "victim_language", "language")).map((r) => ({ language: r.language, chats: r.chats })),
-    outcomes: (await grouped(db, period, "outcome", "outcome")).map((r) => ({ outcome: r.outcome, chats: r.chats })),
-    riskGrades: (await grouped(db, period, "risk_grade", "grade")).map((r) => ({ grade: r.grade, chats: r.chats })),
+    byLanguage: byLanguage.map((r) => ({ language: r.language, chats: r.chats })),
+    outcomes: outcomes.map((r) => ({ outcome: r.outcome, chats: r.chats })),
+    riskGrades: riskGrades.map((r) => ({ grade: r.grade, chats: r.chats })),
   };
 }
