@@ -92,3 +92,20 @@ export const DASHBOARD_SUPERVISOR = {
 } as const satisfies NewOfficer;
 
 E2E_OFFICERS.push(DASHBOARD_OFFICER, DASHBOARD_SUPERVISOR);
+
+/** For xss.test.ts: an officer whose display name is itself an attack, and a supervisor who sees it in the live picture. */
+export const XSS_OFFICER = {
+  email: "pc.xss@police.test",
+  displayName: `PC <img src=x onerror="window.__xss=1">`,
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+export const XSS_SUPERVISOR = {
+  email: "sgt.xss@police.test",
+  displayName: "Sgt Lee",
+  role: "supervisor",
+  password: "e2e supervisor password",
+} as const satisfies NewOfficer;
+
+E2E_OFFICERS.push(XSS_OFFICER, XSS_SUPERVISOR);
