@@ -26,7 +26,12 @@ export default defineConfig(async () => {
       })),
     ],
     // The app's client-side delivery code (app/lib/chat/ledger.ts) is tested here too.
-    resolve: { alias: { $shared: fileURLToPath(new URL("./worker/shared", import.meta.url)) } },
+    resolve: {
+      alias: {
+        $shared: fileURLToPath(new URL("./worker/shared", import.meta.url)),
+        $lib: fileURLToPath(new URL("./app/lib", import.meta.url)),
+      },
+    },
     test: {
       include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
       setupFiles: ["./tests/setup/apply-migrations.ts"],

@@ -42,6 +42,8 @@ const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 
 const actorOf = (c: Context<OfficerEnv>) => ({ id: c.var.officer.id, role: c.var.officer.role });
 const NOT_FOUND = "There is no such record of yours.";
+/** The answer for a record retention has deleted: it existed, and is gone for good. */
+const erased = (c: Context<OfficerEnv>) => apiError(c, 410, "erased", "This record was deleted when its retention period ended.");
 
 /** The record behind `:id` if this officer may see it; else the 404 to send. */
 async function recordFor(c: Context<OfficerEnv>) {
@@ -52,7 +54,7 @@ async function recordFor(c: Context<OfficerEnv>) {
 
 /** The sealed JSON transcript's text, or the answer to send when there is none to give. */
 async function sealedText(c: Context<OfficerEnv>, row: typeof conversations.$inferSelect) {
-  if (row.erasedAt !== null) return { ok: false as const, response: apiError(c, 410, "erased", "This record was deleted when its retention period ended.") };
+  if (row.erasedAt !== null) return { ok: false as const, response: erased(c) };
   if (!row.transcriptKey) return { ok: false as const, response: apiError(c, 409, "being-sealed", "This record is still being sealed. Try again in a minute.") };
   const object = await c.env.TRANSCRIPTS.get(row.transcriptKey);
   if (!object) throw new Error(`sealed transcript ${row.transcriptKey} is missing from R2`);
@@ -157,7 +159,7 @@ recordRoutes.post("/:id/export", async (c) => {
   if (!body.ok) return body.response;
   const { row } = record;
   const { format, justification } = body.data;
-  if (row.erasedAt !== null) return apiError(c, 410, "erased", "This record was deleted when its retention period ended.");
+  if (row.erasedAt !== null) return erased(c);
   if (!row.transcriptKey || !row.pdfKey || !row.chainHead) {
     return apiError(c, 409, "being-sealed", "This record is still being sealed. Try again in a minute.");
   }
@@ -187,7 +189,7 @@ recordRoutes.post("/:id/crime-reference", async (c) => {
   const body = await readBody(c, LinkCrimeReference);
   if (!body.ok) return body.response;
   const { crimeReference, justification } = body.data;
-  if (record.row.erasedAt !== null) return apiError(c, 410, "erased", "This record was deleted when its retention period ended.");
+  if (record.row.erasedAt !== null) return erased(c);
   await audit(c.env.DB, actorOf(c), "link", { conversationId: record.row.id, justification, detail: { crimeReference } });
   await appendAddendum(c.env.DB, record.row.id, entry.crimeReference(c.var.officer.id, Date.now(), crimeReference));
   await database(c.env.DB).update(conversations).set({ crimeReference }).where(eq(conversations.id, record.row.id));
@@ -199,7 +201,7 @@ recordRoutes.post("/:id/notes", async (c) => {
   if (!record.ok) return record.response;
   const body = await readBody(c, AddendumNote);
   if (!body.ok) return body.response;
-  if (record.row.erasedAt !== null) return apiError(c, 410, "erased", "This record was deleted when its retention period ended.");
+  if (record.row.erasedAt !== null) return erased(c);
   const added = await appendAddendum(c.env.DB, record.row.id, entry.note({ at: Date.now(), officerId: c.var.officer.id, text: body.data.text }));
   await audit(c.env.DB, actorOf(c), "addendum", { conversationId: record.row.id, justification: "Added a note to the record.", detail: { entry: added.n } });
   return c.json(added, 201);
@@ -212,7 +214,7 @@ recordRoutes.post("/:id/hold", async (c) => {
   const body = await readBody(c, LegalHoldRequest);
   if (!body.ok) return body.response;
   const { hold, justification } = body.data;
-  if (record.row.erasedAt !== null) return apiError(c, 410, "erased", "This record was deleted when its retention period ended.");
+  if (record.row.erasedAt !== null) return erased(c);
   await audit(c.env.DB, actorOf(c), hold ? "hold" : "release", { conversationId: record.row.id, justification });
   const change = hold
     ? { legalHoldAt: Date.now(), legalHoldBy: c.var.officer.id, legalHoldReason: justification }

@@ -1,5 +1,5 @@
 /** How the Records page writes times, outcomes and gradings for people to read. */
-import type { OutcomeKind } from "$shared/protocol";
+import { languageName as sharedLanguageName } from "$lib/staff-labels";
 import type { Actor } from "./transcript";
 
 const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
@@ -17,26 +17,7 @@ export const onDay = (time: number | string): string => day.format(new Date(time
 /** For a `<time datetime>` attribute. */
 export const iso = (time: number | string): string => new Date(time).toISOString();
 
-export const OUTCOMES: { value: OutcomeKind; label: string }[] = [
-  { value: "advice-given", label: "Advice given" },
-  { value: "crime-recorded", label: "Crime recorded" },
-  { value: "referral-made", label: "Referral made" },
-  { value: "emergency-response", label: "Emergency response sent" },
-  { value: "victim-left", label: "Victim left" },
-  { value: "other", label: "Other" },
-];
-
-export const outcomeLabel = (value: string | null): string =>
-  value === null ? "None recorded" : (OUTCOMES.find((o) => o.value === value)?.label ?? value);
-
-export const GRADES = [
-  { value: "standard", label: "Standard" },
-  { value: "medium", label: "Medium" },
-  { value: "high", label: "High" },
-] as const;
-
-export const gradeLabel = (value: string | null): string =>
-  value === null ? "Not assessed" : (GRADES.find((g) => g.value === value)?.label ?? value);
+export { GRADES, OUTCOMES, gradeLabel, outcomeLabel } from "$lib/staff-labels";
 
 export function actorLabel(actor: Actor, me: string): string {
   if (actor.role === "victim") return "Victim";
@@ -44,14 +25,5 @@ export function actorLabel(actor: Actor, me: string): string {
   return actor.officerId === me ? "You" : `Officer ${actor.officerId}`;
 }
 
-const languages = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
-
-/** "Polish" for "pl"; the tag itself when the browser does not know it. */
-export function languageName(tag: string | null): string {
-  if (!tag) return "not known";
-  try {
-    return languages.of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
-}
+/** "Polish" for "pl"; "not known" when none was given. */
+export const languageName = (tag: string | null): string => sharedLanguageName(tag, "not known");
