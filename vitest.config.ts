@@ -6,6 +6,20 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { unstable_readConfig } from "wrangler";
+
+/**
+ * The rate limits in force in these tests: wrangler.toml's, except messages per connection.
+ * The delivery stress tests send 250 messages in a couple of seconds, far beyond any person,
+ * so here that limit is raised; tests/integration/abuse.test.ts reaches each limit in force.
+ */
+const MESSAGE_LIMIT_IN_TESTS = 300;
+const ratelimits = Object.fromEntries(
+  unstable_readConfig({ config: "./wrangler.toml" }).ratelimits.map(({ name, namespace_id, simple }) => [
+    name,
+    { namespace_id, simple: name === "MESSAGE_LIMIT" ? { ...simple, limit: MESSAGE_LIMIT_IN_TESTS } : simple },
+  ]),
+);
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("./migrations");
@@ -15,10 +29,17 @@ export default defineConfig(async () => {
         wrangler: { configPath: "./wrangler.toml" },
         remoteBindings: false,
         miniflare: {
+          ratelimits,
           bindings: {
+            TEST_LIMITS: JSON.stringify(Object.fromEntries(Object.entries(ratelimits).map(([name, { simple }]) => [name, simple]))),
             TEST_MIGRATIONS: migrations,
             // A LibreTranslate-speaking server started by tests/support/global-libretranslate.ts.
             TEST_LIBRETRANSLATE_URL: inject("libreTranslateUrl"),
+            // A Siteverify speaking for Cloudflare's test secrets (tests/support/global-siteverify.ts).
+            // The Worker only ever uses it with a test secret; tests/integration/abuse.test.ts sets one.
+            TEST_SITEVERIFY_URL: inject("siteverifyUrl"),
+            // Keyed hashes of callers' sources (worker/abuse/source.ts): a test-only key.
+            SOURCE_KEY: "test-only-source-key-never-used-in-production",
             // Short, so tests of a hanging provider finish quickly.
             TRANSLATION_TIMEOUT_MS: "400",
           },
@@ -35,7 +56,7 @@ export default defineConfig(async () => {
     test: {
       include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
       setupFiles: ["./tests/setup/apply-migrations.ts"],
-      globalSetup: ["./tests/support/global-libretranslate.ts"],
+      globalSetup: ["./tests/support/global-libretranslate.ts", "./tests/support/global-siteverify.ts"],
       testTimeout: 15_000,
     },
   };

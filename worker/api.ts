@@ -12,6 +12,8 @@ import { recordRoutes } from "./routes/records";
 import { analyticsRoutes } from "./routes/analytics";
 import { officerAdminRoutes } from "./routes/officers";
 import { sessionRoutes } from "./routes/session";
+import { turnstileSettings } from "./abuse/turnstile";
+import type { HumanCheckSettings } from "./shared/protocol";
 
 export const api = new Hono<{ Bindings: Env }>().basePath("/api");
 
@@ -22,6 +24,12 @@ api.use("*", async (c, next) => {
     return apiError(c, 403, "bad-origin", "This request must come from the quietline site.");
   }
   await next();
+});
+
+/** Whether the pages must show Turnstile's widget before starting a chat or signing in, and its key. */
+api.get("/human-check", (c) => {
+  const settings: HumanCheckSettings = { siteKey: turnstileSettings(c.env)?.siteKey ?? null };
+  return c.json(settings);
 });
 
 api.route("/conversations", conversationRoutes);

@@ -6,6 +6,10 @@ interface TestBindings {
   /** A LibreTranslate-speaking server on this machine, for the HTTP provider's tests. */
   TEST_LIBRETRANSLATE_URL: string;
   TRANSLATION_TIMEOUT_MS: string;
+  /** The rate limits in force, by binding name, as JSON: `{ limit, period }` (see vitest.config.ts). */
+  TEST_LIMITS: string;
+  /** A Siteverify answering for Cloudflare's Turnstile test secrets. */
+  TEST_SITEVERIFY_URL: string;
 }
 
 declare global {

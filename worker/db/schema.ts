@@ -266,3 +266,19 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_at").on(t.at), index("audit_log_conversation").on(t.conversationId, t.at)],
 );
+
+/**
+ * Sources blocked after an officer ended a chat as abusive (worker/abuse/blocks.ts). Only a
+ * keyed hash of the network source is kept, never an address.
+ */
+export const blockedSources = sqliteTable(
+  "blocked_sources",
+  {
+    sourceHash: text("source_hash").notNull(),
+    until: integer("until").notNull(),
+    conversationId: text("conversation_id").notNull(),
+    officerId: text("officer_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("blocked_sources_hash_until").on(t.sourceHash, t.until)],
+);

@@ -10,13 +10,14 @@
  * is written to the audit log. A deletion that fails part-way is finished by the next run.
  *
  * The sweep also clears other personal data past the same period: cached translations (they hold
- * message text), expired resume codes, old sign-in failures and expired sessions.
+ * message text), expired resume codes, old sign-in failures, expired sessions and expired blocks.
  */
 import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
 import { retentionSettings } from "../config";
 import { database } from "../db/client";
 import {
   assessmentEntries,
+  blockedSources,
   conversations,
   messages,
   officerSessions,
@@ -118,6 +119,7 @@ async function sweepOtherData(db: D1Database, now: number, cutoff: number) {
     orm.delete(resumeCodes).where(lt(resumeCodes.expiresAt, now)),
     orm.delete(signInFailures).where(lt(signInFailures.at, now - SIGN_IN_FAILURES_KEPT_MS)),
     orm.delete(officerSessions).where(lt(officerSessions.expiresAt, now)),
+    orm.delete(blockedSources).where(lt(blockedSources.until, now)),
   ]);
 }
 

@@ -70,8 +70,9 @@ export function ackFor(message: ChatMessage): ConversationServerFrame {
   return { type: "ack", id, seq, sentAt, language, translation };
 }
 
+/** Sends to one connection, unless it has closed meanwhile (a message taken after its sender left). */
 export function send(connection: Connection, frame: ConversationServerFrame): void {
-  connection.send(JSON.stringify(frame));
+  if (connection.readyState === WebSocket.OPEN) connection.send(JSON.stringify(frame));
 }
 
 export function sendError(connection: Connection, code: ErrorCode, message: string): void {

@@ -108,7 +108,13 @@ const SCHEMA_STEPS = [
    ALTER TABLE conversation ADD COLUMN outcome TEXT;`,
   // The evidential record: every entry chained to the one before (see transcripts/chain.ts).
   `CREATE TABLE record_entries (n INTEGER PRIMARY KEY, entry TEXT NOT NULL, digest TEXT NOT NULL);`,
+  // Keyed hashes of where the victim's side connected from (abuse/source.ts), for a block.
+  // Never an address; erased with everything else once the record is sealed.
+  `CREATE TABLE sources (hash TEXT PRIMARY KEY);`,
 ] as const;
+
+/** At most this many sources are kept for one chat: enough for a phone moving between networks. */
+const MAX_SOURCES = 8;
 
 /**
  * An object that was never opened, or whose record was sealed and then erased, has no tables
@@ -392,6 +398,15 @@ export class ConversationStore {
   }
 
   // ── connection tickets ──
+
+  addSource(hash: string): void {
+    const count = Number(this.sql.exec<Row>("SELECT COUNT(*) AS n FROM sources").one().n);
+    if (count < MAX_SOURCES) this.sql.exec("INSERT OR IGNORE INTO sources (hash) VALUES (?)", hash);
+  }
+
+  sources(): string[] {
+    return this.sql.exec<Row>("SELECT hash FROM sources").toArray().map((row) => String(row.hash));
+  }
 
   addTicket(hash: string, expiresAt: number): void {
     this.sql.exec("INSERT INTO tickets (hash, expires_at) VALUES (?, ?)", hash, expiresAt);

@@ -27,10 +27,14 @@ import {
   type ConversationServerFrame,
   type ConversationStatus,
   type EndReason,
+  type BlockHours,
   type ParticipantRole,
   type QueueInfo,
   type VictimContext,
 } from "../shared/protocol";
+import { recordBlock } from "../abuse/blocks";
+import { LIMIT_MESSAGES, withinLimit } from "../abuse/rate-limits";
+import { canBlock } from "../abuse/source";
 import { randomSecret, sha256Hex, timingSafeEqual } from "../auth/secrets";
 import { conversationTimings, queueSettings } from "../config";
 import { recordAssigned, recordReturned } from "../db/conversations";
@@ -58,7 +62,7 @@ import { getDispatcher } from "./stubs";
 
 /** Who ended the chat, for the record. */
 function endedBy(reason: EndReason, officerId: string | null) {
-  if (reason === "officer-ended") return actor("officer", officerId);
+  if (reason === "officer-ended" || reason === "ended-as-abusive") return actor("officer", officerId);
   if (reason === "inactive" || reason === "abandoned") return actor("system");
   return actor("victim");
 }
@@ -75,6 +79,8 @@ export class Conversation extends Server<Env> {
   #store: ConversationStore | undefined;
   #scheduler: Scheduler<Job> | undefined;
   #translator: MessageTranslator | undefined;
+  /** The message being taken now; the next waits for it (see inArrivalOrder). */
+  #arrivals: Promise<void> = Promise.resolve();
 
   get translator(): MessageTranslator {
     this.#translator ??= new MessageTranslator({
@@ -107,9 +113,10 @@ export class Conversation extends Server<Env> {
   // ── RPC from the Worker and the Dispatcher ──
 
   /** Called once, by the Worker, when a victim starts a chat. */
-  async open(tokenHash: string, createdAt: number, victim: VictimContext): Promise<void> {
+  async open(tokenHash: string, createdAt: number, victim: VictimContext, source: string | null = null): Promise<void> {
     if (this.store.read()) throw new Error("conversation already exists");
     this.store.create(this.name, tokenHash, createdAt, victim);
+    if (source) this.store.addSource(source);
     this.store.appendEntry(entry.opened(this.name, createdAt, victim));
   }
 
@@ -138,8 +145,9 @@ export class Conversation extends Server<Env> {
   }
 
   /** Exchanges the victim's token for a short-lived, single-use WebSocket ticket. */
-  async issueTicket(tokenHash: string): Promise<string | null> {
+  async issueTicket(tokenHash: string, source: string | null = null): Promise<string | null> {
     if ((await this.statusForToken(tokenHash)) === null) return null;
+    if (source) this.store.addSource(source);
     const ticket = randomSecret();
     this.store.addTicket(await sha256Hex(ticket), Date.now() + TICKET_LIFETIME_MS);
     return ticket;
@@ -296,7 +304,9 @@ export class Conversation extends Server<Env> {
     }
     switch (frame.type) {
       case "send":
-        return this.receive(connection, role, frame.id, frame.text, role === "officer" ? frame.quickReply : undefined);
+        return this.inArrivalOrder(() =>
+          this.receive(connection, role, frame.id, frame.text, role === "officer" ? frame.quickReply : undefined),
+        );
       case "retry-translation":
         if (role !== "officer" || !this.translator.retry(frame.seq)) {
           sendError(connection, "not-allowed", "That message has no failed translation to retry.");
@@ -331,6 +341,9 @@ export class Conversation extends Server<Env> {
         return this.tellStaff({ type: "outcome", outcome });
       }
       case "end":
+        if (role === "officer" && frame.abusive) {
+          return this.endAsAbusive(connection.state?.officerId ?? "", frame.abusive.blockHours);
+        }
         if (role === "officer") return this.end("officer-ended");
         return this.end(frame.quietly ? "left-quietly" : "victim-ended");
     }
@@ -373,7 +386,16 @@ export class Conversation extends Server<Env> {
     }
     const already = this.store.findByClientId(role, clientId);
     if (already) return send(connection, ackFor(already));
-    const { language, translation } = this.translator.plan(record, role, text, quickReply);
+    // Only new messages count towards the limit; the refused one stays pending on the client,
+    // which sends it again after a pause. Nothing is stored, so nothing is lost or doubled.
+    if (!(await withinLimit(this.env, "message", `${this.name}:${connection.id}`))) {
+      return sendError(connection, "too-many", LIMIT_MESSAGES.message);
+    }
+    // While the limit was checked the chat may have ended, or its officer changed.
+    const current = this.store.read();
+    if (!current || current.status === "ended") return sendError(connection, "conversation-ended", "This conversation has ended.");
+    if (role === "officer" && current.status !== "active") return sendError(connection, "not-allowed", "Accept the conversation before writing.");
+    const { language, translation } = this.translator.plan(current, role, text, quickReply);
     const message = this.store.append(role, clientId, text, Date.now(), language, translation);
     const officerId = role === "officer" ? ((connection.state as ParticipantState | null)?.officerId ?? null) : null;
     this.store.appendEntry(
@@ -387,6 +409,17 @@ export class Conversation extends Server<Env> {
     if (translation.status === "pending") this.translator.enqueue(message.seq);
     if (role === "victim") await this.victimIsHere();
     await this.scheduler.ensure("flush", Date.now() + this.timings.flushIntervalMs);
+  }
+
+  /**
+   * Messages are taken strictly in the order they arrive. Checking the rate limit waits on
+   * the binding, and while it waits another message may arrive: without this queue the later
+   * one could be stored first, and a reader would see a gap and a reordering.
+   */
+  private inArrivalOrder(task: () => Promise<void>): Promise<void> {
+    const turn = this.#arrivals.then(task);
+    this.#arrivals = turn.catch(() => undefined);
+    return turn;
   }
 
   /** Only the victim shares a location, and only by pressing the button; staff see it at once. */
@@ -483,6 +516,34 @@ export class Conversation extends Server<Env> {
       console.error("could not remove an ended conversation from the queue", error);
     }
     if (sealed) await this.erase();
+  }
+
+  /**
+   * The officer judged the chat to be abuse (someone harassing officers, or an abuser posing
+   * as a victim): its sources are blocked for `hours`, by keyed hash only, and the chat ends.
+   * A note in the record says what was done, or why the block could not be made.
+   */
+  private async endAsAbusive(officerId: string, hours: BlockHours): Promise<void> {
+    const record = this.store.read();
+    if (!record || record.status === "ended") return;
+    const at = Date.now();
+    const until = at + hours * 3_600_000;
+    const sources = this.store.sources();
+    const period = hours === 24 ? "a day" : hours === 168 ? "7 days" : "30 days";
+    let text: string;
+    if (!canBlock(this.env)) {
+      text = "Ended as abusive. Its source could not be blocked: this service has no SOURCE_KEY set.";
+    } else if (sources.length === 0) {
+      text = "Ended as abusive. Its source could not be blocked: it is not known.";
+    } else {
+      await recordBlock(this.env.DB, { sourceHashes: sources, until, conversationId: record.id, officerId, at });
+      text = `Ended as abusive. Its source is blocked from starting chats for ${period}, until ${new Date(until).toISOString()}.`;
+    }
+    const note = { at, officerId, text };
+    this.store.addNote(note);
+    this.store.appendEntry(entry.note(note));
+    this.tellStaff({ type: "note", note });
+    await this.end("ended-as-abusive");
   }
 
   /** Seals the record to R2 and D1. True once it is sealed; on failure a retry is scheduled. */

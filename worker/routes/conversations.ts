@@ -11,6 +11,8 @@ import { redeemResumeCode } from "../auth/resume-codes";
 import { randomId, randomSecret, sha256Hex } from "../auth/secrets";
 import { OpaqueId, StartConversationRequest, type StartedConversation } from "../shared/protocol";
 import { getConversation, getDispatcher } from "../rooms/stubs";
+import { gate } from "../abuse/gate";
+import { sourceOf } from "../abuse/source";
 
 export const conversationRoutes = new Hono<{ Bindings: Env }>();
 
@@ -19,6 +21,12 @@ const NOT_FOUND = "This chat could not be found. Start a new chat.";
 conversationRoutes.post("/", async (c) => {
   const body = await readBody(c, StartConversationRequest, { optional: true });
   if (!body.ok) return body.response;
+  const refused = await gate(c, {
+    limits: body.data.resume ? ["startChat", "resumeCode"] : ["startChat"],
+    refuseBlocked: true,
+    humanCheck: { action: "start-chat", token: body.data.humanCheck },
+  });
+  if (refused) return refused;
   const conversationId = randomId();
   let threadId = conversationId;
   if (body.data.resume) {
@@ -45,7 +53,8 @@ conversationRoutes.post("/", async (c) => {
   const returning = body.data.resume !== undefined;
   const tokenHash = await sha256Hex(token);
   await recordStarted(c.env.DB, { id: conversationId, createdAt, language, threadId, returning, tokenHash });
-  await (await getConversation(c.env, conversationId)).open(tokenHash, createdAt, { language, returning });
+  const source = await sourceOf(c.req.raw, c.env);
+  await (await getConversation(c.env, conversationId)).open(tokenHash, createdAt, { language, returning }, source);
   await (await getDispatcher(c.env)).enqueue(conversationId, createdAt);
   const started: StartedConversation = { conversationId, token };
   return c.json(started, 201);
@@ -63,7 +72,7 @@ conversationRoutes.post("/:id/tickets", async (c) => {
   if (!credentials) return apiError(c, 401, "not-allowed", NOT_FOUND);
   const conversation = await getConversation(c.env, credentials.conversationId);
   const tokenHash = await sha256Hex(credentials.token);
-  const ticket = await conversation.issueTicket(tokenHash);
+  const ticket = await conversation.issueTicket(tokenHash, await sourceOf(c.req.raw, c.env));
   if (ticket) return c.json({ ticket });
   // Sealed and erased while this victim was away: say it ended, not that it never existed.
   if (await endedForToken(c.env.DB, credentials.conversationId, tokenHash)) {

@@ -9,6 +9,7 @@ import { requireOfficer, type OfficerEnv } from "../http/require-officer";
 import { apiError } from "../http/errors";
 import { readBody } from "../http/body";
 import { revokeOfficer } from "../auth/revoke";
+import { gate } from "../abuse/gate";
 
 export const sessionRoutes = new Hono<OfficerEnv>();
 
@@ -16,6 +17,8 @@ sessionRoutes.post("/", async (c) => {
   const body = await readBody(c, SignInRequest);
   if (!body.ok) return body.response;
   const { email, password } = body.data;
+  const refused = await gate(c, { limits: ["signIn"], refuseBlocked: false, humanCheck: { action: "sign-in", token: body.data.humanCheck } });
+  if (refused) return refused;
   if (await tooManyFailures(c.env.DB, email)) {
     return apiError(c, 429, "too-many-attempts", "Too many attempts to sign in to this account. Try again in 15 minutes.");
   }

@@ -66,5 +66,7 @@ export const ErrorCode = z.enum([
   "unavailable",
   "not-found",
   "internal",
+  /** A rate limit: the frame was not taken; send it again after a pause. */
+  "too-many",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -51,8 +51,20 @@ export const OutcomeFrame = z.object({
 /** An officer asks again for a translation that failed. */
 export const RetryTranslationFrame = z.object({ type: z.literal("retry-translation"), seq: z.int().check(z.positive()) });
 
-/** Ends the chat; `quietly` is the victim's "Leave quietly": the page clears itself and stays. */
-export const EndFrame = z.object({ type: z.literal("end"), quietly: z.optional(z.boolean()) });
+/** How long an officer may block an abusive chat's source: a day, a week, thirty days (in hours). */
+export const BLOCK_HOURS = [24, 168, 720] as const;
+export const BlockHours = z.literal(BLOCK_HOURS);
+export type BlockHours = z.infer<typeof BlockHours>;
+
+/**
+ * Ends the chat; `quietly` is the victim's "Leave quietly": the page clears itself and stays.
+ * `abusive` is the officer's: the chat was abuse, not a victim, and its source is blocked.
+ */
+export const EndFrame = z.object({
+  type: z.literal("end"),
+  quietly: z.optional(z.boolean()),
+  abusive: z.optional(z.object({ blockHours: BlockHours })),
+});
 /** The victim's location, sent only when they press "Share my location". */
 export const LocationFrame = z.object({
   type: z.literal("location"),
@@ -144,7 +156,15 @@ export type Handover = z.infer<typeof Handover>;
  * `abandoned`: the victim left the queue (or was gone too long) before an officer joined.
  * `quick-exit`: the victim pressed Quick exit. `left-quietly`: the victim pressed Leave quietly.
  */
-export const EndReason = z.enum(["victim-ended", "officer-ended", "inactive", "abandoned", "quick-exit", "left-quietly"]);
+export const EndReason = z.enum([
+  "victim-ended",
+  "officer-ended",
+  "inactive",
+  "abandoned",
+  "quick-exit",
+  "left-quietly",
+  "ended-as-abusive",
+]);
 export type EndReason = z.infer<typeof EndReason>;
 
 

@@ -28,8 +28,17 @@ export const ResumeCode = z
   );
 export const Pin = z.string().check(z.regex(/^\d{4,8}$/, "A PIN is 4 to 8 digits."));
 
+/** A token from Cloudflare Turnstile's widget, when the deployment asks for one (see /api/human-check). */
+const HumanCheckToken = z.optional(z.string().check(z.maxLength(2048, "That check is not valid. Please try again.")));
+
+/** GET /api/human-check: the Turnstile site key the pages render the widget with, or null when it is off. */
+export interface HumanCheckSettings {
+  siteKey: string | null;
+}
+
 export const StartConversationRequest = z.object({
   language: z.optional(LanguageTag),
+  humanCheck: HumanCheckToken,
   /** A returning victim's code and PIN, linking this chat to their earlier ones. */
   resume: z.optional(z.object({ code: ResumeCode, pin: Pin })),
 });
@@ -67,6 +76,7 @@ export const SignInRequest = z.object({
       z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Enter a valid email address."),
     ),
   password: z.string().check(z.minLength(1, "Enter your password."), z.maxLength(1024, "That password is too long.")),
+  humanCheck: HumanCheckToken,
 });
 export type SignInRequest = z.infer<typeof SignInRequest>;
 

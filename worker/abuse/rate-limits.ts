@@ -1,0 +1,41 @@
+/**
+ * Rate limits, counted by Cloudflare's Rate Limiting binding. Each limit is a [[ratelimits]]
+ * entry in wrangler.toml, where a deployment sets its number and period (10 or 60 seconds).
+ * They are set well above anything a person does, so only floods and scripts meet them.
+ *
+ * A limit is counted per key: the caller's keyed source hash (see source.ts) for starting
+ * chats, signing in and trying resume codes; the connection for messages. With no key (no
+ * address: only off Cloudflare) or no binding (a deployment without it), nothing is refused:
+ * a victim must never be turned away because a safeguard is missing.
+ */
+export type LimitName = "startChat" | "signIn" | "resumeCode" | "message";
+
+const BINDINGS = {
+  startChat: "START_CHAT_LIMIT",
+  signIn: "SIGN_IN_LIMIT",
+  resumeCode: "RESUME_CODE_LIMIT",
+  message: "MESSAGE_LIMIT",
+} as const satisfies Record<LimitName, string>;
+
+export type LimitEnv = Partial<Record<(typeof BINDINGS)[LimitName], RateLimit>>;
+
+/** The calm sentence each refusal carries. */
+export const LIMIT_MESSAGES: Record<LimitName, string> = {
+  startChat: "Many chats have been started from this connection in the last minute. Please wait a minute, then try again.",
+  signIn: "Many sign-ins have been tried from this connection in the last minute. Please wait a minute, then try again.",
+  resumeCode: "Many codes have been tried from this connection. Please wait a minute, then try again.",
+  message: "You are sending messages very quickly. Wait a few seconds; they will be sent.",
+};
+
+/** True when `key` may go ahead under `limit` (and counts it). */
+export async function withinLimit(env: LimitEnv, limit: LimitName, key: string | null): Promise<boolean> {
+  const binding = env[BINDINGS[limit]];
+  if (key === null || !binding) return true;
+  try {
+    const { success } = await binding.limit({ key: `${limit}:${key}` });
+    return success;
+  } catch (error) {
+    console.error(`rate limit ${limit} could not be checked; allowing`, error);
+    return true;
+  }
+}
