@@ -3,7 +3,7 @@
  * end every session and close the sockets the officer already has open.
  */
 import { describe, expect, it } from "vitest";
-import { activeChat, call, connectQueue, signIn, signedInOfficer } from "./harness";
+import { activeChat, call, connectOfficer, connectQueue, signIn, signedInOfficer } from "./harness";
 
 const session = (cookie: string) => call("/api/session", { headers: { Cookie: cookie } });
 
@@ -36,5 +36,19 @@ describe("ending an officer's sessions", () => {
     expect(await chat.closedWith()).toBe(4401);
     expect((await session(officer.cookie)).status).toBe(401);
     expect((await call(`/api/officers/${"x".repeat(22)}/sessions`, { method: "DELETE", headers: { Cookie: admin.cookie } })).status).toBe(404);
+  });
+
+  it("closes the chats a supervisor is reading, not only the ones they are in", async () => {
+    const { started, chat } = await activeChat();
+    const supervisor = await signedInOfficer("supervisor");
+    const reading = await connectOfficer(started.conversationId, supervisor.cookie);
+    expect(await reading.next("welcome")).toMatchObject({ role: "observer" });
+
+    const response = await call("/api/session/everywhere", { method: "DELETE", headers: { Cookie: supervisor.cookie } });
+    expect(response.status).toBe(204);
+    expect(await reading.closedWith()).toBe(4401);
+    // The officer in the chat is not affected.
+    chat.send({ type: "send", id: "still-here-officer", text: "Still with you." });
+    expect(await chat.next("ack")).toMatchObject({ id: "still-here-officer" });
   });
 });

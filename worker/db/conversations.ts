@@ -1,5 +1,5 @@
 /** Conversation rows in D1: what the console and reports query across chats. */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { database } from "./client";
 import { conversations, messages } from "./schema";
 import { assessmentEntriesOf, viewOf } from "../assessment/store";
@@ -87,4 +87,13 @@ export async function activeConversationsOf(db: D1Database, officerId: string) {
     .from(conversations)
     .where(and(eq(conversations.officerId, officerId), eq(conversations.status, "active")))
     .orderBy(asc(conversations.acceptedAt));
+}
+
+/** Every chat not yet ended (waiting or active): the ones someone may be reading live. */
+export async function liveConversationIds(db: D1Database): Promise<string[]> {
+  const rows = await database(db)
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(inArray(conversations.status, ["waiting", "active"]));
+  return rows.map((row) => row.id);
 }
