@@ -28,7 +28,10 @@ const config = {
       mode: "hash",
       directives: {
         "default-src": ["self"],
-        "script-src": ["self"],
+        // Cloudflare Turnstile, only when a deployment turns it on and only once someone presses
+        // "Start chat" or "Sign in" (app/lib/human-check.ts); nothing else third-party, ever.
+        "script-src": ["self", "https://challenges.cloudflare.com"],
+        "frame-src": ["https://challenges.cloudflare.com"],
         "style-src": ["self"],
         "img-src": ["self"],
         "font-src": ["self"],

@@ -223,7 +223,7 @@ describe("the service dashboard", () => {
 
     await officer.goto(`${baseUrl}/console`);
     await officer.getByText(`Signed in as ${DASHBOARD_OFFICER.displayName}`).waitFor();
-    await officer.getByRole("button", { name: "Sign out" }).waitFor();
+    await officer.getByRole("button", { name: "Sign out", exact: true }).waitFor();
     expect(await officer.getByRole("link", { name: "Service dashboard" }).count()).toBe(0);
     expect(await supervisor.getByRole("link", { name: "Service dashboard" }).count()).toBe(1);
   });

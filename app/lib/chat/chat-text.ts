@@ -28,6 +28,7 @@ export interface ChatText {
   endYes: string;
   endNo: string;
   tooManyPending: string;
+  sendingTooFast: string;
   notFound: string;
   officerChanged: string | null;
   returnedToQueue: string | null;
@@ -62,6 +63,7 @@ export function victimChatText(m: Messages): ChatText {
     endYes: m.endYes,
     endNo: m.endNo,
     tooManyPending: m.tooManyPending,
+    sendingTooFast: m.sendingTooFast,
     notFound: m.notFound,
     officerChanged: m.officerChanged,
     returnedToQueue: m.returnedToQueue,
@@ -83,6 +85,7 @@ const officerEndings: Record<EndReason, string> = {
   abandoned: "The victim left before an officer joined.",
   "quick-exit": "The victim left using Quick exit. They may not be safe to contact.",
   "left-quietly": "The victim left quietly. They may not be safe to contact.",
+  "ended-as-abusive": "You ended this chat as abusive.",
 };
 
 export const officerChatText: ChatText = {
@@ -105,6 +108,7 @@ export const officerChatText: ChatText = {
   endYes: "Yes, end chat",
   endNo: "No, keep chatting",
   tooManyPending: "Too many messages are waiting to be sent. Please wait for the connection to come back.",
+  sendingTooFast: "You are sending messages very quickly. Wait a few seconds; they will be sent.",
   notFound: "This chat could not be found.",
   officerChanged: null,
   returnedToQueue: null,

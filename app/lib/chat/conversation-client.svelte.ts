@@ -14,6 +14,7 @@ import {
   type ConnectionRole,
   type ConversationClientFrame,
   type ConversationStatus,
+  type BlockHours,
   type EndReason,
   type Handover,
   type Outcome,
@@ -61,6 +62,8 @@ const RECONNECT = {
 /** Typing notices are sent at most this often, and shown for a little longer. */
 const TYPING_EVERY_MS = 2_500;
 const TYPING_SHOWN_MS = 4_000;
+/** How long to wait before sending again after the server said messages came too fast (its window is 10 s). */
+const SLOW_DOWN_PAUSE_MS = 5_000;
 
 export class ConversationClient {
   role = $state<ConnectionRole | null>(null);
@@ -102,6 +105,8 @@ export class ConversationClient {
   readonly #socket: PartySocket;
   #lastTypingSent = 0;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** After the server said "too many", unacknowledged messages go again once this fires. */
+  #resendTimer: ReturnType<typeof setTimeout> | undefined;
   #readSent = 0;
 
   constructor(private readonly options: ConversationClientOptions) {
@@ -169,6 +174,11 @@ export class ConversationClient {
     this.#transmit(quietly ? { type: "end", quietly } : { type: "end" });
   }
 
+  /** Officer: the chat is abuse; it ends and its source may not start chats for `blockHours`. */
+  endAsAbusive(blockHours: BlockHours): void {
+    this.#transmit({ type: "end", abusive: { blockHours } });
+  }
+
   /** Officer: a private note the victim never sees. */
   addNote(text: string): void {
     this.#transmit({ type: "note", text });
@@ -205,6 +215,15 @@ export class ConversationClient {
     this.#ledger.clear();
     this.messages = [];
     clearTimeout(this.#typingTimer);
+    clearTimeout(this.#resendTimer);
+  }
+
+  /** The server refused a message for coming too fast: it stays pending and goes again shortly. */
+  #resendAfterPause(): void {
+    clearTimeout(this.#resendTimer);
+    this.#resendTimer = setTimeout(() => {
+      for (const resend of this.#ledger.resendFrames()) this.#transmit(resend);
+    }, SLOW_DOWN_PAUSE_MS);
   }
 
   #transmit(frame: ConversationClientFrame): void {
@@ -258,6 +277,7 @@ export class ConversationClient {
         break;
       case "ack":
         this.#ledger.ack(frame);
+        if (this.error?.code === "too-many" && this.#ledger.pending.length === 0) this.error = null;
         break;
       case "status":
         this.status = frame.status;
@@ -304,6 +324,7 @@ export class ConversationClient {
         break;
       case "error":
         this.error = { code: frame.code, message: frame.message };
+        if (frame.code === "too-many") this.#resendAfterPause();
         break;
     }
     this.#refresh();

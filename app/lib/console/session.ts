@@ -14,12 +14,13 @@ export async function currentOfficer(): Promise<Officer | null> {
   }
 }
 
-export async function signIn(email: string, password: string): Promise<Officer> {
-  return SessionBody.parse(await postJson("/session", { email, password })).officer;
+export async function signIn(email: string, password: string, humanCheck?: string): Promise<Officer> {
+  return SessionBody.parse(await postJson("/session", { email, password, ...(humanCheck ? { humanCheck } : {}) })).officer;
 }
 
-export async function signOut(): Promise<void> {
-  await api("/session", { method: "DELETE" });
+/** Ends this session, or (`everywhere`) every session this officer has, on every device. */
+export async function signOut(everywhere = false): Promise<void> {
+  await api(everywhere ? "/session/everywhere" : "/session", { method: "DELETE" });
 }
 
 /** The chats this officer is in now, to reopen after a reload or a new sign-in. */

@@ -82,4 +82,10 @@ export const cy: Messages = {
   translating: "Wrthi'n cyfieithu…",
   notTranslated: "Heb ei gyfieithu",
   original: "Gwreiddiol",
+  startTooMany: "Mae llawer o sgyrsiau wedi cael eu dechrau o'r cysylltiad hwn yn ystod y funud ddiwethaf. Arhoswch funud, yna rhowch gynnig arall arni.",
+  startRefused: "Does dim modd dechrau sgwrs o'r cysylltiad hwn ar hyn o bryd.",
+  codeTooMany: "Mae llawer o godau wedi cael eu profi o'r cysylltiad hwn. Arhoswch funud, yna rhowch gynnig arall arni.",
+  humanCheck: "Wrthi'n gwirio mai person ydych chi, nid rhaglen…",
+  humanCheckFailed: "Doedd dim modd i ni wirio mai person ydych chi. Rhowch gynnig arall arni.",
+  sendingTooFast: "Rydych chi'n anfon negeseuon yn gyflym iawn. Arhoswch ychydig eiliadau; byddan nhw'n cael eu hanfon.",
 };

@@ -83,6 +83,12 @@ export const en = {
   translating: "Translating…",
   notTranslated: "Not translated",
   original: "Original",
+  startTooMany: "Many chats have been started from this connection in the last minute. Please wait a minute, then try again.",
+  startRefused: "A chat cannot be started from this connection at the moment.",
+  codeTooMany: "Many codes have been tried from this connection. Please wait a minute, then try again.",
+  humanCheck: "Checking that you are a person, not a program…",
+  humanCheckFailed: "We could not check that you are a person. Please try again.",
+  sendingTooFast: "You are sending messages very quickly. Wait a few seconds; they will be sent.",
 } as const;
 
 export type MessageKey = keyof typeof en;

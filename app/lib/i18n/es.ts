@@ -82,4 +82,10 @@ export const es: Messages = {
   translating: "Traduciendo…",
   notTranslated: "Sin traducir",
   original: "Original",
+  startTooMany: "Se han empezado muchos chats desde esta conexión en el último minuto. Espera un minuto y vuelve a intentarlo.",
+  startRefused: "Ahora mismo no se puede empezar un chat desde esta conexión.",
+  codeTooMany: "Se han probado muchos códigos desde esta conexión. Espera un minuto y vuelve a intentarlo.",
+  humanCheck: "Comprobando que eres una persona y no un programa…",
+  humanCheckFailed: "No hemos podido comprobar que eres una persona. Inténtalo de nuevo.",
+  sendingTooFast: "Estás enviando mensajes muy rápido. Espera unos segundos; se enviarán.",
 };

@@ -82,4 +82,10 @@ export const lt: Messages = {
   translating: "Verčiama…",
   notTranslated: "Neišversta",
   original: "Originalas",
+  startTooMany: "Per pastarąją minutę iš šio ryšio pradėta daug pokalbių. Palaukite minutę ir bandykite dar kartą.",
+  startRefused: "Šiuo metu iš šio ryšio negalima pradėti pokalbio.",
+  codeTooMany: "Iš šio ryšio išbandyta daug kodų. Palaukite minutę ir bandykite dar kartą.",
+  humanCheck: "Tikrinama, ar esate žmogus, o ne programa…",
+  humanCheckFailed: "Nepavyko patikrinti, ar esate žmogus. Bandykite dar kartą.",
+  sendingTooFast: "Siunčiate žinutes labai greitai. Palaukite kelias sekundes; jos bus išsiųstos.",
 };

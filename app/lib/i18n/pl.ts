@@ -82,4 +82,10 @@ export const pl: Messages = {
   translating: "Tłumaczenie…",
   notTranslated: "Nie przetłumaczono",
   original: "Oryginał",
+  startTooMany: "W ciągu ostatniej minuty z tego połączenia rozpoczęto wiele czatów. Poczekaj minutę, a potem spróbuj ponownie.",
+  startRefused: "W tej chwili nie można rozpocząć czatu z tego połączenia.",
+  codeTooMany: "Z tego połączenia wypróbowano wiele kodów. Poczekaj minutę, a potem spróbuj ponownie.",
+  humanCheck: "Sprawdzamy, czy jesteś człowiekiem, a nie programem…",
+  humanCheckFailed: "Nie udało się sprawdzić, czy jesteś człowiekiem. Spróbuj ponownie.",
+  sendingTooFast: "Wysyłasz wiadomości bardzo szybko. Poczekaj kilka sekund; zostaną wysłane.",
 };

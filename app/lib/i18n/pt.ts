@@ -82,4 +82,10 @@ export const pt: Messages = {
   translating: "A traduzir…",
   notTranslated: "Não traduzida",
   original: "Original",
+  startTooMany: "Foram iniciadas muitas conversas a partir desta ligação no último minuto. Aguarde um minuto e tente novamente.",
+  startRefused: "De momento, não é possível iniciar uma conversa a partir desta ligação.",
+  codeTooMany: "Foram experimentados muitos códigos a partir desta ligação. Aguarde um minuto e tente novamente.",
+  humanCheck: "A verificar que é uma pessoa e não um programa…",
+  humanCheckFailed: "Não conseguimos verificar que é uma pessoa. Tente novamente.",
+  sendingTooFast: "Está a enviar mensagens muito depressa. Aguarde alguns segundos; serão enviadas.",
 };

@@ -82,4 +82,10 @@ export const ro: Messages = {
   translating: "Se traduce…",
   notTranslated: "Netradus",
   original: "Original",
+  startTooMany: "În ultimul minut au fost începute multe chaturi de pe această conexiune. Vă rugăm să așteptați un minut, apoi să încercați din nou.",
+  startRefused: "Momentan nu se poate începe un chat de pe această conexiune.",
+  codeTooMany: "Au fost încercate multe coduri de pe această conexiune. Vă rugăm să așteptați un minut, apoi să încercați din nou.",
+  humanCheck: "Se verifică dacă sunteți o persoană, nu un program…",
+  humanCheckFailed: "Nu am putut verifica dacă sunteți o persoană. Vă rugăm să încercați din nou.",
+  sendingTooFast: "Trimiteți mesaje foarte repede. Așteptați câteva secunde; vor fi trimise.",
 };

@@ -82,4 +82,10 @@ export const so: Messages = {
   translating: "Waa la turjumayaa…",
   notTranslated: "Lama turjumin",
   original: "Asalka",
+  startTooMany: "Sheekooyin badan ayaa xiriirkan laga bilaabay daqiiqaddii la soo dhaafay. Fadlan sug daqiiqad, kadibna isku day mar kale.",
+  startRefused: "Hadda sheeko lagama bilaabi karo xiriirkan.",
+  codeTooMany: "Koodhadh badan ayaa xiriirkan laga isku dayay. Fadlan sug daqiiqad, kadibna isku day mar kale.",
+  humanCheck: "Waxaa la hubinayaa inaad tahay qof, oo aanad ahayn barnaamij…",
+  humanCheckFailed: "Ma aanu hubin karin inaad tahay qof. Fadlan isku day mar kale.",
+  sendingTooFast: "Fariimaha aad ayaad u dhaqso u diraysaa. Sug dhowr ilbiriqsi; waa la diri doonaa.",
 };
