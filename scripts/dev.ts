@@ -4,12 +4,18 @@
  *   npm start                                  translation off (no Cloudflare account needed)
  *   LIBRETRANSLATE_URL=http://… npm start      a self-hosted LibreTranslate server
  *   npm run start:workers-ai                   Workers AI (needs `npx wrangler login`; AI runs remotely)
+ *   npm start -- --turnstile                   Turnstile on, with Cloudflare's always-passing test keys
+ *                                              (the widget and Siteverify are on the internet)
+ *
+ * Blocks made by "End as abusive" need SOURCE_KEY; locally a fixed development key is used.
  */
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { root } from "./wrangler.ts";
 
-const { values } = parseArgs({ options: { "workers-ai": { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { "workers-ai": { type: "boolean", default: false }, turnstile: { type: "boolean", default: false } },
+});
 const libreTranslate = process.env.LIBRETRANSLATE_URL;
 
 const args = ["--no-install", "wrangler", "dev"];
@@ -25,6 +31,12 @@ if (values["workers-ai"]) {
     "Translation is OFF locally: `wrangler dev --local` has no Workers AI. Both pages say so.\n" +
       "Turn it on with `npm run start:workers-ai` (after `npx wrangler login`) or LIBRETRANSLATE_URL=… npm start.",
   );
+}
+// Local development only: a real deployment sets its own with `wrangler secret put SOURCE_KEY`.
+args.push("--var", "SOURCE_KEY:local-development-only-source-key-do-not-deploy");
+if (values.turnstile) {
+  args.push("--var", "TURNSTILE_SITE_KEY:1x00000000000000000000AA", "--var", "TURNSTILE_SECRET_KEY:1x0000000000000000000000000000000AA");
+  console.log("Turnstile: on, with Cloudflare's test keys (always passes; needs the internet for the widget).");
 }
 const child = spawn("npx", args, { cwd: root, stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
 child.on("exit", (code) => process.exit(code ?? 0));
