@@ -4,6 +4,7 @@
  */
 import type { Connection } from "partyserver";
 import type { ChatMessage, ConnectionRole, ConversationServerFrame, ErrorCode } from "../shared/protocol";
+import { SENIOR_STAFF } from "../auth/roles";
 import { sha256Hex } from "../auth/secrets";
 import { errorResponse } from "../http/errors";
 import type { ConversationStore } from "./conversation-store";
@@ -36,6 +37,12 @@ export type AssignResult = { ok: true } | { ok: false; code: ErrorCode; message:
  * assigned officer; a supervisor or admin, who may read but never write; or a victim with a
  * valid single-use ticket.
  */
+/**
+ * Who may open a chat's socket, and as what: the victim with a ticket; the officer it is
+ * assigned to, to write; these staff roles, to read any chat. Anyone else is refused.
+ */
+const READERS_OF_ANY_CHAT = SENIOR_STAFF;
+
 export async function admit(store: ConversationStore, request: Request): Promise<ConnectionRole | Response> {
   const record = store.read();
   if (!record) return errorResponse(404, "not-found", "That conversation does not exist.");
@@ -44,7 +51,7 @@ export async function admit(store: ConversationStore, request: Request): Promise
     if (record.officerId === officerId) return "officer";
     // Supervisors may read any conversation, never write in it.
     const staffRole = request.headers.get(STAFF_ROLE_HEADER);
-    if (staffRole === "supervisor" || staffRole === "admin") return "observer";
+    if ((READERS_OF_ANY_CHAT as readonly (string | null)[]).includes(staffRole)) return "observer";
     return errorResponse(403, "not-allowed", "This conversation is not assigned to you.");
   }
   const ticket = new URL(request.url).searchParams.get(TICKET_PARAM);

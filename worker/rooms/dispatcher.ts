@@ -13,6 +13,7 @@
  * no waiting chat and no assignment. An officer whose console is gone past the grace period
  * has their chats put back at the front of the queue, by alarm.
  */
+import { SENIOR_STAFF } from "../auth/roles";
 import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
 import {
   DispatcherClientFrame,
@@ -42,7 +43,8 @@ type Job = `strand:${string}` | "deliver-events";
 type Staff = Connection<StaffState>;
 
 const RETRY_MS = 30_000;
-const isSupervisor = (role: StaffRole) => role === "supervisor" || role === "admin";
+/** The live picture, reading any chat and reassigning are for these roles (see auth/roles.ts). */
+const isSupervisor = (role: StaffRole) => (SENIOR_STAFF as readonly StaffRole[]).includes(role);
 
 class Refusal extends Error {
   constructor(

@@ -6,8 +6,7 @@ import { Hono } from "hono";
 import { dashboard } from "../analytics/dashboard";
 import { Zone } from "../analytics/time-zone";
 import { apiError } from "../http/errors";
-import { requireOfficer, type OfficerEnv } from "../http/require-officer";
-import { isSenior } from "../records/search";
+import { allowRoles, SENIOR_STAFF, type OfficerEnv } from "../http/require-officer";
 import { getDispatcher } from "../rooms/stubs";
 import { DashboardQuery } from "../shared/protocol";
 
@@ -17,10 +16,7 @@ export const analyticsRoutes = new Hono<OfficerEnv>();
 const MAX_DAYS = 400;
 const DAY_MS = 86_400_000;
 
-analyticsRoutes.use("*", requireOfficer, async (c, next) => {
-  if (!isSenior(c.var.officer)) return apiError(c, 403, "not-allowed", "The service dashboard is for supervisors and admins.");
-  await next();
-});
+analyticsRoutes.use("*", allowRoles(SENIOR_STAFF, "The service dashboard is for supervisors and admins."));
 
 analyticsRoutes.get("/dashboard", async (c) => {
   const zone = Zone.named(c.env.SERVICE_TIME_ZONE);

@@ -15,12 +15,12 @@ import { eq } from "drizzle-orm";
 import { conversationRow } from "../db/conversations";
 import { apiError } from "../http/errors";
 import { readBody } from "../http/body";
-import { requireOfficer, type OfficerEnv } from "../http/require-officer";
+import { ALL_STAFF, allowRoles, type OfficerEnv } from "../http/require-officer";
 import { AssessmentChange, OpaqueId } from "../shared/protocol";
 
 export const assessmentRoutes = new Hono<OfficerEnv>();
 
-assessmentRoutes.use("/:id/assessment", requireOfficer);
+assessmentRoutes.use("/:id/assessment", allowRoles(ALL_STAFF));
 
 /** The conversation id when the signed-in officer may see its assessment, else null. */
 async function allowedConversation(c: Context<OfficerEnv>): Promise<string | null> {

@@ -5,12 +5,12 @@
 import { Hono } from "hono";
 import { conversationRow, earlierInThread } from "../db/conversations";
 import { apiError } from "../http/errors";
-import { requireOfficer, type OfficerEnv } from "../http/require-officer";
+import { ALL_STAFF, allowRoles, type OfficerEnv } from "../http/require-officer";
 import { OpaqueId, type EarlierConversations } from "../shared/protocol";
 
 export const earlierRoutes = new Hono<OfficerEnv>();
 
-earlierRoutes.get("/:id/earlier", requireOfficer, async (c) => {
+earlierRoutes.get("/:id/earlier", allowRoles(ALL_STAFF), async (c) => {
   const id = OpaqueId.safeParse(c.req.param("id"));
   const row = id.success ? await conversationRow(c.env.DB, id.data) : null;
   const officer = c.var.officer;

@@ -13,11 +13,11 @@ import { database } from "../db/client";
 import { conversations } from "../db/schema";
 import { apiError } from "../http/errors";
 import { readBody } from "../http/body";
-import { requireOfficer, type OfficerEnv } from "../http/require-officer";
+import { ADMINS, ALL_STAFF, allowRoles, SENIOR_STAFF, type OfficerEnv } from "../http/require-officer";
 import { addendaDocument, addendaOf, appendAddendum } from "../records/addenda";
 import { audit, auditEntries } from "../records/audit";
 import { retentionPreview } from "../records/retention";
-import { isSenior, readableRecord, searchRecords, summaryOf } from "../records/search";
+import { readableRecord, searchRecords, summaryOf } from "../records/search";
 import {
   AddendumNote,
   AuditQuery,
@@ -35,7 +35,7 @@ import type { TranscriptDocument } from "../transcripts/types";
 import { verifyAddenda, verifyTranscript } from "../transcripts/verify";
 
 export const recordRoutes = new Hono<OfficerEnv>();
-recordRoutes.use("*", requireOfficer);
+recordRoutes.use("*", allowRoles(ALL_STAFF));
 
 /** A transcript file uploaded for checking may be large; anything bigger is refused, not read. */
 const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -110,16 +110,14 @@ recordRoutes.post("/verify", async (c) => {
   return c.json(answer);
 });
 
-recordRoutes.post("/audit", async (c) => {
-  if (!isSenior(c.var.officer)) return apiError(c, 403, "not-allowed", "Only supervisors and admins read the audit log.");
+recordRoutes.post("/audit", allowRoles(SENIOR_STAFF, "Only supervisors and admins read the audit log."), async (c) => {
   const body = await readBody(c, AuditQuery, { optional: true });
   if (!body.ok) return body.response;
   await audit(c.env.DB, actorOf(c), "audit-read", { justification: "Reviewed the audit log.", detail: body.data });
   return c.json(await auditEntries(c.env.DB, body.data));
 });
 
-recordRoutes.get("/retention", async (c) => {
-  if (c.var.officer.role !== "admin") return apiError(c, 403, "not-allowed", "Only admins see what retention will delete.");
+recordRoutes.get("/retention", allowRoles(ADMINS, "Only admins see what retention will delete."), async (c) => {
   return c.json(await retentionPreview(c.env, Date.now()));
 });
 
@@ -207,8 +205,7 @@ recordRoutes.post("/:id/notes", async (c) => {
   return c.json(added, 201);
 });
 
-recordRoutes.post("/:id/hold", async (c) => {
-  if (!isSenior(c.var.officer)) return apiError(c, 403, "not-allowed", "Only supervisors and admins place or lift a legal hold.");
+recordRoutes.post("/:id/hold", allowRoles(SENIOR_STAFF, "Only supervisors and admins place or lift a legal hold."), async (c) => {
   const record = await recordFor(c);
   if (!record.ok) return record.response;
   const body = await readBody(c, LegalHoldRequest);

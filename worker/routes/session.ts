@@ -5,7 +5,7 @@ import { authenticate } from "../auth/officers";
 import { clearFailures, recordFailure, tooManyFailures } from "../auth/sign-in-limits";
 import { clearedSessionCookie, sessionCookie } from "../auth/cookies";
 import { SESSION_LIFETIME_SECONDS, endSession, startSession } from "../auth/sessions";
-import { requireOfficer, type OfficerEnv } from "../http/require-officer";
+import { ALL_STAFF, allowRoles, type OfficerEnv } from "../http/require-officer";
 import { apiError } from "../http/errors";
 import { readBody } from "../http/body";
 import { revokeOfficer } from "../auth/revoke";
@@ -33,7 +33,7 @@ sessionRoutes.post("/", async (c) => {
   return c.json({ officer });
 });
 
-sessionRoutes.get("/", requireOfficer, (c) => c.json({ officer: c.var.officer }));
+sessionRoutes.get("/", allowRoles(ALL_STAFF), (c) => c.json({ officer: c.var.officer }));
 
 sessionRoutes.delete("/", async (c) => {
   await endSession(c.env.DB, c.req.raw);
@@ -42,7 +42,7 @@ sessionRoutes.delete("/", async (c) => {
 });
 
 /** Sign out everywhere: every session of this officer ends, and their open sockets close. */
-sessionRoutes.delete("/everywhere", requireOfficer, async (c) => {
+sessionRoutes.delete("/everywhere", allowRoles(ALL_STAFF), async (c) => {
   await revokeOfficer(c.env, c.var.officer.id);
   c.header("Set-Cookie", clearedSessionCookie());
   return c.body(null, 204);
