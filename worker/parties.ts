@@ -7,10 +7,10 @@
  */
 import { routePartykitRequest, type Lobby } from "partyserver";
 import { accessConfig } from "./auth/access";
-import { officerForRequest } from "./auth/sessions";
+import { officerForRequest, sessionHashOf } from "./auth/sessions";
 import { errorResponse } from "./http/errors";
 import { isSameOrigin } from "./http/security";
-import { INTERNAL_HEADERS, OFFICER_HEADER, OFFICER_NAME_HEADER, STAFF_ROLE_HEADER } from "./rooms/headers";
+import { INTERNAL_HEADERS, OFFICER_HEADER, OFFICER_NAME_HEADER, SESSION_HEADER, STAFF_ROLE_HEADER } from "./rooms/headers";
 
 async function beforeConnect(request: Request, lobby: Lobby<Env>, env: Env) {
   if (!isSameOrigin(request)) {
@@ -18,8 +18,12 @@ async function beforeConnect(request: Request, lobby: Lobby<Env>, env: Env) {
   }
   const forwarded = new Request(request);
   for (const name of INTERNAL_HEADERS) forwarded.headers.delete(name);
-  const officer = await officerForRequest(env.DB, request, Date.now(), accessConfig(env));
+  const access = accessConfig(env);
+  const officer = await officerForRequest(env.DB, request, Date.now(), access);
   if (officer) {
+    // The objects recheck this session while the socket is open (rooms/staff-check.ts).
+    const session = access ? null : await sessionHashOf(request);
+    if (session) forwarded.headers.set(SESSION_HEADER, session);
     forwarded.headers.set(OFFICER_HEADER, officer.id);
     forwarded.headers.set(STAFF_ROLE_HEADER, officer.role);
     forwarded.headers.set(OFFICER_NAME_HEADER, encodeURIComponent(officer.displayName));

@@ -78,6 +78,7 @@ describe("rate limits", () => {
     expect(addressGroup("2001:0db8:00aa:0001::9")).toBe("2001:db8:aa:1::/64");
     expect(addressGroup("2001:db8::1")).toBe("2001:db8:0:0::/64");
     expect(addressGroup("203.0.113.9")).toBe("203.0.113.9");
+    expect(addressGroup("::ffff:203.0.113.9")).toBe("203.0.113.9");
     const request = (address: string) => new Request(ORIGIN, { headers: from(address) });
     const a = await sourceOf(request("2001:db8:aa:1:5:6:7:8"), env);
     expect(a).toBe(await sourceOf(request("2001:db8:aa:1::ffff"), env));

@@ -2,8 +2,10 @@
  * Ending an officer's access at once: signing out everywhere, and an admin revoking an officer,
  * end every session and close the sockets the officer already has open.
  */
+import { runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { activeChat, call, connectOfficer, connectQueue, signIn, signedInOfficer } from "./harness";
+import { activeChat, call, connectOfficer, connectQueue, signIn, signedInOfficer, startConversation } from "./harness";
 
 const session = (cookie: string) => call("/api/session", { headers: { Cookie: cookie } });
 
@@ -50,5 +52,28 @@ describe("ending an officer's sessions", () => {
     // The officer in the chat is not affected.
     chat.send({ type: "send", id: "still-here-officer", text: "Still with you." });
     expect(await chat.next("ack")).toMatchObject({ id: "still-here-officer" });
+  });
+
+  it("closes an officer's sockets once D1 says they are signed out, as `npm run officers -- disable` leaves it", async () => {
+    const { started, victim, chat, officer } = await activeChat();
+    const queue = await connectQueue(officer.cookie);
+    await queue.next("me");
+    // What the command does: it reaches only D1, never the Durable Objects.
+    await env.DB.batch([
+      env.DB.prepare("UPDATE officers SET disabled_at = ? WHERE id = ?").bind(Date.now(), officer.id),
+      env.DB.prepare("DELETE FROM officer_sessions WHERE officer_id = ?").bind(officer.id),
+    ]);
+    // A minute passes: the objects' last check of sign-ins is now stale.
+    type Checked = { staffCheck: { checkedAt: number } };
+    await runInDurableObject(env.Conversation.getByName(started.conversationId), (o) => void ((o as unknown as Checked).staffCheck.checkedAt = 0));
+    await runInDurableObject(env.Dispatcher.getByName("service"), (o) => void ((o as unknown as Checked).staffCheck.checkedAt = 0));
+
+    // The next thing to happen in the chat, and in the queue, finds them signed out first.
+    victim.send({ type: "send", id: "after-disable", text: "Are you still there?" });
+    expect(await chat.closedWith()).toBe(4401);
+    // It was closed before the victim's message was passed on: the message never reached it.
+    await expect(chat.next("message", (f) => f.message.text === "Are you still there?", 300)).rejects.toThrow();
+    await startConversation();
+    expect(await queue.closedWith()).toBe(4401);
   });
 });

@@ -18,6 +18,9 @@ function callerAddress(request: Request): string | null {
  * groups; an IPv4 address counts as itself.
  */
 export function addressGroup(address: string): string {
+  // IPv4, written plainly or mapped into IPv6 (::ffff:192.0.2.1), counts as the IPv4 address.
+  const ipv4 = /(?:^|:)(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address)?.[1];
+  if (ipv4) return ipv4;
   if (!address.includes(":")) return address;
   const [head = "", tail = ""] = address.toLowerCase().split("::");
   const left = head ? head.split(":") : [];

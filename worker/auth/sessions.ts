@@ -99,3 +99,41 @@ export async function endSession(db: D1Database, request: Request): Promise<void
 export async function endAllSessions(db: D1Database, officerId: string): Promise<void> {
   await database(db).delete(officerSessions).where(eq(officerSessions.officerId, officerId));
 }
+
+/** The digest of the session secret a request carries (as D1 keeps it), or null. */
+export async function sessionHashOf(request: Request): Promise<string | null> {
+  const secret = readCookie(request.headers.get("Cookie"), SESSION_COOKIE);
+  return secret ? sha256Hex(secret) : null;
+}
+
+/**
+ * Whether a socket opened by this officer may stay open: with a session, that session has not
+ * ended, expired or gone idle; with Cloudflare Access (no session), the account is enabled.
+ * Either way a disabled account fails.
+ */
+export async function stillSignedIn(db: D1Database, officerId: string, sessionHash: string | null, now = Date.now()): Promise<boolean> {
+  const orm = database(db);
+  if (sessionHash === null) {
+    const rows = await orm
+      .select({ id: officers.id })
+      .from(officers)
+      .where(and(eq(officers.id, officerId), isNull(officers.disabledAt)))
+      .limit(1);
+    return rows.length === 1;
+  }
+  const rows = await orm
+    .select({ id: officers.id })
+    .from(officerSessions)
+    .innerJoin(officers, eq(officers.id, officerSessions.officerId))
+    .where(
+      and(
+        eq(officerSessions.idHash, sessionHash),
+        eq(officerSessions.officerId, officerId),
+        gt(officerSessions.expiresAt, now),
+        gt(officerSessions.lastSeenAt, now - SESSION_IDLE_MS),
+        isNull(officers.disabledAt),
+      ),
+    )
+    .limit(1);
+  return rows.length === 1;
+}

@@ -23,6 +23,8 @@ export interface ParticipantState {
   role: ConnectionRole;
   /** For staff: which officer (from the Worker's trusted header). */
   officerId?: string | null;
+  /** For staff signed in with a session: its digest, rechecked while the socket is open. */
+  sessionHash?: string | null;
 }
 
 /** Closes an officer's sockets when the chat is no longer theirs (transfer, return, reassignment). */

@@ -58,6 +58,7 @@ import {
 } from "./conversation-frames";
 import { MessageTranslator } from "./message-translator";
 import { Scheduler } from "./scheduler";
+import { StaffCheck, sessionOf } from "./staff-check";
 import { getDispatcher } from "./stubs";
 
 /** Who ended the chat, for the record. */
@@ -105,6 +106,12 @@ export class Conversation extends Server<Env> {
     this.#scheduler ??= new Scheduler<Job>(this.ctx.storage);
     return this.#scheduler;
   }
+
+  /** Staff sockets' sign-ins, rechecked before anything new reaches them (rooms/staff-check.ts). */
+  private readonly staffCheck = new StaffCheck(this.env.DB, (connection) => {
+    const state = connection.state as ParticipantState | null;
+    return state && state.role !== "victim" && state.officerId ? { officerId: state.officerId, sessionHash: state.sessionHash ?? null } : null;
+  });
 
   get timings() {
     return { ...conversationTimings(this.env), ...queueSettings(this.env) };
@@ -249,7 +256,11 @@ export class Conversation extends Server<Env> {
 
   override async onConnect(connection: Connection<ParticipantState>, ctx: ConnectionContext) {
     const role = roleOf(ctx.request);
-    connection.setState({ role, officerId: role === "victim" ? null : ctx.request.headers.get(OFFICER_HEADER) });
+    connection.setState(
+      role === "victim"
+        ? { role, officerId: null }
+        : { role, officerId: ctx.request.headers.get(OFFICER_HEADER), sessionHash: sessionOf(ctx.request) },
+    );
     const since = Number(new URL(ctx.request.url).searchParams.get(SINCE_PARAM) ?? 0);
     const record = this.store.read();
     if (!record) return connection.close(1011, "conversation missing");
@@ -295,6 +306,9 @@ export class Conversation extends Server<Env> {
     const parsed = parseFrame(ConversationClientFrame, raw);
     if (!parsed.ok) return sendError(connection, parsed.code, parsed.message);
     const frame = parsed.frame;
+    // Before a message is taken and passed on, staff whose sign-in has ended are closed out; in
+    // the same queue as messages, so their order is kept.
+    void this.inArrivalOrder(() => this.staffCheck.ifDue(this.getConnections()));
     // Once ended, the record is sealed and this object keeps nothing: only "end" is answered.
     const record = this.store.read();
     if (!record || (record.status === "ended" && frame.type !== "end")) {
@@ -365,6 +379,7 @@ export class Conversation extends Server<Env> {
 
   override async onAlarm(): Promise<void> {
     if (!this.store.read()) return;
+    await this.staffCheck.ifDue(this.getConnections());
     for (const job of await this.scheduler.takeDue(Date.now())) await this.run(job);
   }
 
@@ -391,7 +406,9 @@ export class Conversation extends Server<Env> {
     if (!(await withinLimit(this.env, "message", `${this.name}:${connection.id}`))) {
       return sendError(connection, "too-many", LIMIT_MESSAGES.message);
     }
-    // While the limit was checked the chat may have ended, or its officer changed.
+    // While the limit was checked the sender may have gone (their resend will bring it again),
+    // the chat may have ended, or its officer changed.
+    if (connection.readyState !== WebSocket.OPEN) return;
     const current = this.store.read();
     if (!current || current.status === "ended") return sendError(connection, "conversation-ended", "This conversation has ended.");
     if (role === "officer" && current.status !== "active") return sendError(connection, "not-allowed", "Accept the conversation before writing.");
@@ -465,6 +482,7 @@ export class Conversation extends Server<Env> {
       case "archive":
         if (await this.seal()) await this.erase();
         return;
+
       case "offline:victim":
       case "offline:officer": {
         const role = job === "offline:victim" ? "victim" : "officer";

@@ -31,12 +31,15 @@ import { EventOutbox, type QueueEvent } from "./event-outbox";
 import { SIGNED_OUT } from "./conversation-frames";
 import { OFFICER_HEADER, OFFICER_NAME_HEADER, STAFF_ROLE_HEADER } from "./headers";
 import { Scheduler } from "./scheduler";
+import { StaffCheck, sessionOf } from "./staff-check";
 import { getConversation } from "./stubs";
 import { ESTIMATE_WINDOW_MS, estimateWait } from "./wait-estimate";
 
 interface StaffState {
   officerId: string;
   role: StaffRole;
+  /** The session's digest (null under Cloudflare Access), rechecked while the socket is open. */
+  sessionHash: string | null;
 }
 
 type Job = `strand:${string}` | "deliver-events";
@@ -66,6 +69,9 @@ export class Dispatcher extends Server<Env> {
     this.#store ??= new DispatcherStore(this.ctx.storage);
     return this.#store;
   }
+  /** Staff sockets' sign-ins, rechecked before anything new reaches them. */
+  private readonly staffCheck = new StaffCheck(this.env.DB, (connection) => (connection as Staff).state ?? null);
+
   private get scheduler() {
     this.#scheduler ??= new Scheduler<Job>(this.ctx.storage);
     return this.#scheduler;
@@ -135,6 +141,8 @@ export class Dispatcher extends Server<Env> {
   override async onMessage(connection: Staff, raw: WSMessage): Promise<void> {
     const staff = connection.state;
     if (!staff) return connection.close(1008, "unknown officer");
+    await this.staffCheck.ifDue(this.getConnections("staff"));
+    if (connection.readyState !== WebSocket.OPEN) return;
     const parsed = parseFrame(DispatcherClientFrame, raw);
     if (!parsed.ok) return send(connection, { type: "error", code: parsed.code, message: parsed.message });
     const frame = parsed.frame;
@@ -290,6 +298,8 @@ export class Dispatcher extends Server<Env> {
 
   /** Sends every console its view, tells waiting victims their place, and ships events to D1. */
   private async publish(): Promise<void> {
+    // Nothing goes to the sockets of staff whose sign-in has ended (rooms/staff-check.ts).
+    await this.staffCheck.ifDue(this.getConnections("staff"));
     const now = Date.now();
     const waiting = this.store.waiting();
     const summaries = this.officerSummaries();
@@ -414,6 +424,7 @@ function staffOf(request: Request): StaffState {
   return {
     officerId: request.headers.get(OFFICER_HEADER) ?? "",
     role: role === "supervisor" || role === "admin" ? role : "officer",
+    sessionHash: sessionOf(request),
   };
 }
 

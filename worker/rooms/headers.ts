@@ -7,9 +7,11 @@ export const OFFICER_HEADER = "x-quietline-officer";
 export const STAFF_ROLE_HEADER = "x-quietline-staff-role";
 /** The signed-in officer's display name, URI-encoded. */
 export const OFFICER_NAME_HEADER = "x-quietline-officer-name";
+/** SHA-256 of the officer's session secret (absent with Cloudflare Access): sockets recheck it. */
+export const SESSION_HEADER = "x-quietline-session";
 /** Set inside the Conversation for its own onConnect: victim, officer or observer. */
 export const ROLE_HEADER = "x-quietline-role";
-export const INTERNAL_HEADERS = [OFFICER_HEADER, STAFF_ROLE_HEADER, OFFICER_NAME_HEADER, ROLE_HEADER] as const;
+export const INTERNAL_HEADERS = [OFFICER_HEADER, STAFF_ROLE_HEADER, OFFICER_NAME_HEADER, SESSION_HEADER, ROLE_HEADER] as const;
 
 /** Query parameter carrying a victim's single-use connection ticket. */
 export const TICKET_PARAM = "ticket";
