@@ -63,3 +63,61 @@ export function progress(text: string, done = false) {
   if (process.stdout.isTTY) process.stdout.write(`\r${text}${done ? "\n" : ""}`);
   else console.log(text);
 }
+
+export interface Percentiles {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** Nearest-rank percentiles, in the samples' unit, to 0.1. */
+export function percentiles(samples: number[]): Percentiles {
+  const sorted = Float64Array.from(samples).sort();
+  const rank = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? NaN;
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return { count: sorted.length, p50: round(rank(0.5)), p95: round(rank(0.95)), p99: round(rank(0.99)), max: round(sorted.at(-1) ?? NaN) };
+}
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** The median of several runs' figures, with their range. */
+export function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor((sorted.length - 1) / 2);
+  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle]! + sorted[middle + 1]!) / 2;
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return { median: round(median), min: round(sorted[0]!), max: round(sorted.at(-1)!) };
+}
+
+/** "12.3 (11.9–14.0)": a median and its range across runs; just the figure for one run. */
+export function formatSpread(s: Spread): string {
+  return s.min === s.max ? String(s.median) : `${s.median} (${s.min}–${s.max})`;
+}
+
+/**
+ * Replaces the generated part of one benchmark's section in BENCHMARKS.md: everything between
+ * `<!-- bench:<name>:start -->` and `<!-- bench:<name>:end -->`. The hand-written text around
+ * the markers stays as it is. Short runs never call this: the file records full runs only.
+ */
+export function writeBenchmarksSection(name: string, markdown: string): void {
+  const path = join(root, "BENCHMARKS.md");
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const text = readFileSync(path, "utf8");
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  const generated = `${start}\n<!-- written by \`npm run bench\`; edits here are overwritten -->\n\n${markdown.trim()}\n\n${end}`;
+  const next = from >= 0 && to > from ? text.slice(0, from) + generated + text.slice(to + end.length) : `${text.trimEnd()}\n\n${generated}\n`;
+  writeFileSync(path, next);
+}
+
+/** The machine and what else was running, for a benchmark's report. */
+export function machineLine(m: ReturnType<typeof machine>, loadAverageBefore: number): string {
+  return `${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, wrangler ${m.wrangler}; load average ${loadAverageBefore} before the run.`;
+}

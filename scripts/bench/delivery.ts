@@ -1,0 +1,169 @@
+/**
+ * Message delivery under load, quietline against the floor. For each number of live
+ * conversations (1, 100, 500) every victim sends a message a second and its officer answers
+ * each one (load.ts), through the full protocol: a real `wrangler dev --local`, each chat
+ * started, accepted from the queue and joined, frames validated, each message stored in the
+ * conversation's SQLite before it is acknowledged. The same load then goes through the relay
+ * (relay.ts), a bare `ws` server doing only what cannot be avoided, on the same machine in the
+ * same run: quietline's figures are given as multiples of it.
+ *
+ * Each level: a 3 s warm-up, then several timed runs; each figure is the median across runs,
+ * with the range. Any message lost, duplicated, out of order or never acknowledged fails the
+ * benchmark (non-zero exit) after the results are written: `npm run bench:ci` relies on it.
+ *
+ *   npm run bench -- --only delivery [--short]   --short: 1 and 20 conversations, one 5 s run
+ */
+import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { root } from "../wrangler.ts";
+import { exchange, problems, type RunResult } from "./load.ts";
+import { formatSpread, machine, machineLine, markdownTable, spread, writeBenchmarksSection, writeResults } from "./measure.ts";
+import { cpuSeconds } from "./processes.ts";
+import { quietline, relay, type Target } from "./targets.ts";
+
+const FULL = { levels: [1, 100, 500], runs: 3, seconds: 10, warmUpSeconds: 3 };
+const SHORT = { levels: [1, 20], runs: 1, seconds: 5, warmUpSeconds: 1 };
+/** A p99 past this (or none: nothing arrived) means the server is past its capacity. */
+const PAST_CAPACITY_P99_MS = 1_000;
+
+export interface Measured extends RunResult {
+  /** CPU used by the serving processes during the run, as % of one core. */
+  serverCpuPercent: number;
+}
+
+/** One timed run over the target's conversations, with the server's CPU use. */
+export async function measuredRun(target: Target, seconds: number): Promise<Measured> {
+  const pids = target.pids();
+  const cpuBefore = cpuSeconds(pids);
+  const started = performance.now();
+  const result = await exchange(target.pairs, { seconds });
+  const serverCpuPercent = Math.round((100 * (cpuSeconds(pids) - cpuBefore)) / ((performance.now() - started) / 1000));
+  // `wrangler dev` restarts the runtime when a source file changes: every socket drops and the figures mean nothing.
+  if (target.pids().join() !== pids.join()) throw new Error(`${target.name}: the server restarted during a run (did a source file change?)`);
+  return { ...result, serverCpuPercent };
+}
+
+interface Level {
+  system: Target["name"];
+  conversations: number;
+  runs: Measured[];
+  setupSeconds: number;
+}
+
+async function runLevels(target: Target, plan: typeof FULL): Promise<Level[]> {
+  const levels: Level[] = [];
+  for (const conversations of plan.levels) {
+    const setupStarted = performance.now();
+    await target.grow(conversations);
+    const setupSeconds = Math.round((performance.now() - setupStarted) / 100) / 10;
+    await exchange(target.pairs, { seconds: plan.warmUpSeconds });
+    const runs: Measured[] = [];
+    for (let i = 0; i < plan.runs; i++) {
+      const run = await measuredRun(target, plan.seconds);
+      runs.push(run);
+      const found = problems(run);
+      console.log(
+        `${target.name} × ${conversations}: run ${i + 1}/${plan.runs}, victim→officer p50 ${run.victimToOfficer.p50} p99 ${run.victimToOfficer.p99} ms, ` +
+          `${run.sent} messages, server CPU ${run.serverCpuPercent}%${found.length ? `; ${found.join(", ")}` : ""}`,
+      );
+      // Past its capacity a server only queues: another run would take minutes to drain and
+      // say the same. One is enough to show it (the capacity benchmark finds where it starts).
+      if (!(run.victimToOfficer.p99 <= PAST_CAPACITY_P99_MS)) break;
+    }
+    levels.push({ system: target.name, conversations, runs, setupSeconds });
+  }
+  return levels;
+}
+
+type Direction = "victimToOfficer" | "officerToVictim" | "roundTrip";
+const DIRECTIONS: [Direction, string][] = [
+  ["victimToOfficer", "victim → officer"],
+  ["officerToVictim", "officer → victim"],
+  ["roundTrip", "round trip"],
+];
+const across = (level: Level, pick: (run: Measured) => number) => spread(level.runs.map(pick));
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(a / b >= 100 ? 0 : 1)}×` : "—");
+
+export function deliveryTables(levels: Level[]): { latency: string; load: string } {
+  const latencyRows: (string | number)[][] = [];
+  for (const q of levels.filter((l) => l.system === "quietline")) {
+    const r = levels.find((l) => l.system === "relay" && l.conversations === q.conversations);
+    for (const [key, label] of DIRECTIONS) {
+      const figure = (level: Level, p: "p50" | "p95" | "p99" | "max") => across(level, (run) => run[key][p]);
+      latencyRows.push([
+        q.conversations,
+        label,
+        formatSpread(figure(q, "p50")),
+        formatSpread(figure(q, "p95")),
+        formatSpread(figure(q, "p99")),
+        formatSpread(figure(q, "max")),
+        r ? formatSpread(figure(r, "p50")) : "—",
+        r ? formatSpread(figure(r, "p99")) : "—",
+        r ? ratio(figure(q, "p50").median, figure(r, "p50").median) : "—",
+        r ? ratio(figure(q, "p99").median, figure(r, "p99").median) : "—",
+      ]);
+    }
+  }
+  const latency = markdownTable(
+    ["conversations", "path", "quietline p50", "p95", "p99", "max", "relay p50", "relay p99", "× relay p50", "× relay p99"],
+    latencyRows,
+  );
+  const load = markdownTable(
+    ["conversations", "server", "runs", "messages a run", "lost / duplicated / out of order", "ack p50 ms", "server CPU (% of a core)", "load generator's loop delay p99 ms", "setup s"],
+    levels.map((l) => [
+      l.conversations,
+      l.system,
+      l.runs.length,
+      formatSpread(across(l, (run) => run.sent)),
+      `${sum(l, "lost")} / ${sum(l, "duplicated")} / ${sum(l, "outOfOrder")}`,
+      formatSpread(across(l, (run) => run.ack.p50)),
+      formatSpread(across(l, (run) => run.serverCpuPercent)),
+      formatSpread(across(l, (run) => run.clientLoopDelayP99Ms)),
+      l.setupSeconds,
+    ]),
+  );
+  return { latency, load };
+}
+
+const sum = (level: Level, key: "lost" | "duplicated" | "outOfOrder") => level.runs.reduce((total, run) => total + run[key], 0);
+
+export async function deliveryBenchmark(options: { short: boolean }): Promise<void> {
+  if (!existsSync(join(root, "app/build/index.html"))) throw new Error("run `npm run build` first: wrangler dev serves app/build");
+  const plan = options.short ? SHORT : FULL;
+  const loadAverageBefore = Math.round(loadavg()[0]! * 10) / 10;
+  const started = performance.now();
+  const levels: Level[] = [];
+  for (const start of [() => quietline(Math.max(...plan.levels)), relay]) {
+    const target = await start();
+    const stopOnSignal = () => void target.stop().finally(() => process.exit(130));
+    process.once("SIGINT", stopOnSignal).once("SIGTERM", stopOnSignal);
+    try {
+      levels.push(...(await runLevels(target, plan)));
+    } finally {
+      process.off("SIGINT", stopOnSignal).off("SIGTERM", stopOnSignal);
+      await target.stop();
+    }
+  }
+  const tookSeconds = Math.round((performance.now() - started) / 1000);
+  const { latency, load } = deliveryTables(levels);
+  const m = machine();
+  console.log(`\nDelivery latency, ms (median of ${plan.runs} run(s) of ${plan.seconds} s; range across runs in brackets)\n\n${latency}\n\n${load}\n`);
+  const path = writeResults("delivery", { at: new Date().toISOString(), short: options.short, machine: { ...m, loadAverageBefore }, plan, tookSeconds, levels });
+  console.log(`Written to ${path} (${tookSeconds} s)`);
+  if (!options.short) {
+    writeBenchmarksSection(
+      "delivery",
+      `Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${tookSeconds} s. ${machineLine(m, loadAverageBefore)}\n` +
+        `Latency in ms: the median of ${plan.runs} runs of ${plan.seconds} s each, with the range across runs in brackets.\n\n${latency}\n\n${load}`,
+    );
+  }
+  const failures = levels.flatMap((l) => l.runs.flatMap((run) => problems(run).map((p) => `${l.system} × ${l.conversations}: ${p}`)));
+  if (failures.length > 0) throw new Error(`Delivery was not exactly once and in order:\n  ${failures.join("\n  ")}`);
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { short: { type: "boolean", default: false } } });
+  await deliveryBenchmark({ short: values.short });
+}
