@@ -123,6 +123,9 @@ const MAX_SOURCES = 8;
 export class ConversationStore {
   private readonly sql: SqlStorage;
   #exists: boolean;
+  #record: ConversationRecord | null | undefined;
+  /** The chain's last entry, kept after the first append: only this store appends to it. */
+  #head: { n: number; head: string } | undefined;
 
   constructor(private readonly storage: DurableObjectStorage) {
     this.sql = storage.sql;
@@ -131,8 +134,23 @@ export class ConversationStore {
     if (this.#exists) migrate(storage, "conversation", SCHEMA_STEPS);
   }
 
+  /**
+   * The conversation row, read once and kept until this store changes it (every write to the
+   * row goes through `change`). A message reads it several times; SQLite is asked once.
+   */
   read(): ConversationRecord | null {
     if (!this.#exists) return null;
+    this.#record ??= this.readRow();
+    return this.#record;
+  }
+
+  /** Writes the conversation row; the kept copy is dropped. */
+  private change(query: string, ...params: SqlStorageValue[]) {
+    this.#record = undefined;
+    return this.sql.exec(query, ...params);
+  }
+
+  private readRow(): ConversationRecord | null {
     const row = this.sql.exec<Row>("SELECT * FROM conversation WHERE singleton = 1").toArray()[0];
     if (!row) return null;
     return {
@@ -168,7 +186,7 @@ export class ConversationStore {
   create(id: string, tokenHash: string, createdAt: number, victim: VictimContext): void {
     migrate(this.storage, "conversation", SCHEMA_STEPS);
     this.#exists = true;
-    this.sql.exec(
+    this.change(
       `INSERT INTO conversation (singleton, id, status, token_hash, created_at, victim_active_at, victim_language, is_returning)
        VALUES (1, ?, 'waiting', ?, ?, ?, ?, ?)`,
       id,
@@ -187,9 +205,13 @@ export class ConversationStore {
    * one, so two things happening at once can never both follow the same entry.
    */
   appendEntry(content: EntryContent): RecordEntry {
-    const last = this.sql.exec<Row>("SELECT n, digest FROM record_entries ORDER BY n DESC LIMIT 1").toArray()[0];
-    const entry = chainEntry(last ? { n: Number(last.n), head: String(last.digest) } : FROM_NOTHING, content);
+    if (!this.#head) {
+      const last = this.sql.exec<Row>("SELECT n, digest FROM record_entries ORDER BY n DESC LIMIT 1").toArray()[0];
+      this.#head = last ? { n: Number(last.n), head: String(last.digest) } : FROM_NOTHING;
+    }
+    const entry = chainEntry(this.#head, content);
     this.sql.exec("INSERT INTO record_entries (n, entry, digest) VALUES (?, ?, ?)", entry.n, JSON.stringify(entry), entry.digest);
+    this.#head = { n: entry.n, head: entry.digest };
     return entry;
   }
 
@@ -212,7 +234,7 @@ export class ConversationStore {
   }
 
   setOutcome(outcome: Outcome): void {
-    this.sql.exec("UPDATE conversation SET outcome = ? WHERE singleton = 1", JSON.stringify(outcome));
+    this.change("UPDATE conversation SET outcome = ? WHERE singleton = 1", JSON.stringify(outcome));
   }
 
   addLocation(location: SharedLocation): void {
@@ -239,7 +261,7 @@ export class ConversationStore {
 
   /** An officer has the chat. `accepted_at` keeps the first time anyone did, for the wait. */
   markActive(officerId: string, acceptedAt: number): void {
-    this.sql.exec(
+    this.change(
       `UPDATE conversation SET status = 'active', officer_id = ?, accepted_at = COALESCE(accepted_at, ?),
        queue_info = NULL WHERE singleton = 1`,
       officerId,
@@ -249,13 +271,13 @@ export class ConversationStore {
 
   /** Back in the queue: no officer, and no question about inactivity outstanding. */
   markWaiting(): void {
-    this.sql.exec(
+    this.change(
       "UPDATE conversation SET status = 'waiting', officer_id = NULL, inactivity_closes_at = NULL WHERE singleton = 1",
     );
   }
 
   setQueueInfo(info: QueueInfo | null): void {
-    this.sql.exec("UPDATE conversation SET queue_info = ? WHERE singleton = 1", info ? JSON.stringify(info) : null);
+    this.change("UPDATE conversation SET queue_info = ? WHERE singleton = 1", info ? JSON.stringify(info) : null);
   }
 
   addHandover(handover: Handover): void {
@@ -279,7 +301,7 @@ export class ConversationStore {
   }
 
   markEnded(reason: EndReason, endedAt: number): void {
-    this.sql.exec(
+    this.change(
       "UPDATE conversation SET status = 'ended', end_reason = ?, ended_at = ? WHERE singleton = 1",
       reason,
       endedAt,
@@ -287,31 +309,32 @@ export class ConversationStore {
   }
 
   markArchived(archivedAt: number): void {
-    this.sql.exec("UPDATE conversation SET archived_at = ? WHERE singleton = 1", archivedAt);
+    this.change("UPDATE conversation SET archived_at = ? WHERE singleton = 1", archivedAt);
   }
 
   setVictimLanguageNow(language: string): void {
-    this.sql.exec("UPDATE conversation SET victim_current_language = ? WHERE singleton = 1", language);
+    this.change("UPDATE conversation SET victim_current_language = ? WHERE singleton = 1", language);
   }
 
   markVictimActive(at: number): void {
-    this.sql.exec(
+    this.change(
       "UPDATE conversation SET victim_active_at = MAX(victim_active_at, ?) WHERE singleton = 1",
       at,
     );
   }
 
   setInactivityClosesAt(closesAt: number | null): void {
-    this.sql.exec("UPDATE conversation SET inactivity_closes_at = ? WHERE singleton = 1", closesAt);
+    this.change("UPDATE conversation SET inactivity_closes_at = ? WHERE singleton = 1", closesAt);
   }
 
   markFlushed(seq: number): void {
-    this.sql.exec("UPDATE conversation SET flushed_seq = MAX(flushed_seq, ?) WHERE singleton = 1", seq);
+    this.change("UPDATE conversation SET flushed_seq = MAX(flushed_seq, ?) WHERE singleton = 1", seq);
   }
 
   /** Read marks only move forward, and never past the last message. Returns the new mark. */
   markRead(role: ParticipantRole, seq: number): number {
     const column = role === "victim" ? "victim_read_seq" : "officer_read_seq";
+    this.#record = undefined;
     const row = this.sql
       .exec<Row>(
         `UPDATE conversation SET ${column} = MAX(${column}, MIN(?, (SELECT COALESCE(MAX(seq), 0) FROM messages)))
