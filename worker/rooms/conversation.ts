@@ -180,7 +180,7 @@ export class Conversation extends Server<Env> {
     // The victim's quiet time counts from when someone is there to answer them.
     this.store.markVictimActive(now);
     await this.scheduler.set("inactivity-prompt", now + this.timings.inactivityPromptMs);
-    await this.scheduler.ensure("flush", now + this.timings.flushIntervalMs);
+    await this.scheduler.ensure("flush", now + this.flushDelay());
     this.broadcastFrame({ type: "status", status: "active" });
     return { ok: true };
   }
@@ -425,7 +425,16 @@ export class Conversation extends Server<Env> {
     this.broadcastFrame({ type: "message", message });
     if (translation.status === "pending") this.translator.enqueue(message.seq);
     if (role === "victim") await this.victimIsHere();
-    await this.scheduler.ensure("flush", Date.now() + this.timings.flushIntervalMs);
+    await this.scheduler.ensure("flush", Date.now() + this.flushDelay());
+  }
+
+  /**
+   * When the next copy to D1 and R2 is due: within the flush interval, at a random point in its
+   * second half, so chats that began together (after an outage, say) do not all copy at once.
+   */
+  private flushDelay(): number {
+    const interval = this.timings.flushIntervalMs;
+    return Math.round(interval / 2 + Math.random() * (interval / 2));
   }
 
   /**
