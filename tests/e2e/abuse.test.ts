@@ -24,6 +24,13 @@ const ABUSE_OFFICER = {
   password: "e2e officer password",
 } as const satisfies NewOfficer;
 
+const ABUSE_ADMIN = {
+  email: "admin.zed@police.test",
+  displayName: "Admin Zed",
+  role: "admin",
+  password: "e2e admin password",
+} as const satisfies NewOfficer;
+
 /** Cloudflare's test site key that always passes. */
 const PASSING_SITE_KEY = "1x00000000000000000000AA";
 const WIDGET_SCRIPT = "https://challenges.cloudflare.com/turnstile/v0/api.js**";
@@ -56,7 +63,7 @@ const browser = browserForFile();
 
 beforeAll(async () => {
   siteverify = await startFakeSiteverify();
-  server = await startLocalServer([ABUSE_OFFICER], {
+  server = await startLocalServer([ABUSE_OFFICER, ABUSE_ADMIN], {
     TRANSLATION_PROVIDER: "off",
     TURNSTILE_SITE_KEY: PASSING_SITE_KEY,
     TURNSTILE_SECRET_KEY: PASSING_SECRET,
@@ -115,6 +122,29 @@ describe("Turnstile, switched on for this deployment", () => {
     await signInOfficer(page, server.url, ABUSE_OFFICER);
     expect(siteverify.requests.slice(before)).toEqual([expect.objectContaining({ response: DUMMY_TOKEN })]);
     await ctx.close();
+  });
+});
+
+describe("an admin ending an officer's sessions", () => {
+  it("signs the officer out on every device from the live picture, after a confirmation", async () => {
+    const officerSide = await context();
+    await signInOfficer(officerSide.page, server.url, ABUSE_OFFICER);
+    const adminSide = await context();
+    const admin = adminSide.page;
+    await signInOfficer(admin, server.url, ABUSE_ADMIN);
+
+    const end = admin.getByRole("button", { name: `End ${ABUSE_OFFICER.displayName}'s sessions` });
+    admin.once("dialog", (dialog) => void dialog.dismiss());
+    await end.click();
+    expect(await officerSide.page.evaluate(async () => (await fetch("/api/session")).status)).toBe(200);
+
+    admin.once("dialog", (dialog) => void dialog.accept());
+    await end.click();
+    await admin.getByText(`${ABUSE_OFFICER.displayName} is signed out everywhere.`).waitFor();
+    expect(await officerSide.page.evaluate(async () => (await fetch("/api/session")).status)).toBe(401);
+    // Not offered against oneself.
+    expect(await admin.getByRole("button", { name: `End ${ABUSE_ADMIN.displayName}'s sessions` }).count()).toBe(0);
+    for (const side of [officerSide, adminSide]) await side.context.close();
   });
 });
 
