@@ -12,6 +12,7 @@ import { recordRoutes } from "./routes/records";
 import { analyticsRoutes } from "./routes/analytics";
 import { officerAdminRoutes } from "./routes/officers";
 import { sessionRoutes } from "./routes/session";
+import { blockRoutes } from "./routes/blocks";
 import { turnstileSettings } from "./abuse/turnstile";
 import type { HumanCheckSettings } from "./shared/protocol";
 
@@ -42,6 +43,7 @@ api.route("/quick-replies", quickReplyRoutes);
 api.route("/records", recordRoutes);
 api.route("/analytics", analyticsRoutes);
 api.route("/officers", officerAdminRoutes);
+api.route("/blocks", blockRoutes);
 
 api.notFound((c) => apiError(c, 404, "not-found", "There is nothing here."));
 

@@ -2,7 +2,8 @@
  * In Chromium, on a deployment with Turnstile on (Cloudflare's published test keys) and a
  * SOURCE_KEY: the victim's page and the console ask for the check only once someone presses
  * the button; a failed check is explained calmly; and an officer who ends a chat as abusive
- * blocks its source, whose next "Start chat" is refused with a calm sentence.
+ * blocks its source, whose next "Start chat" is refused with a calm sentence until an admin
+ * lifts the block.
  *
  * Turnstile is remote and this machine is offline, so the test stands in for both of its
  * parts: the widget's script (served by Playwright in place of challenges.cloudflare.com,
@@ -177,6 +178,20 @@ describe("ending a chat as abusive", () => {
     expect(await alert.textContent()).toBe(
       "A chat cannot be started from this connection at the moment. In an emergency, call 999.",
     );
-    for (const side of [officerSide, victimSide, again]) await side.context.close();
+
+    // An admin lifts it from the live picture, with a reason; the connection can start chats again.
+    const adminSide = await context();
+    const admin = adminSide.page;
+    await signInOfficer(admin, server.url, ABUSE_ADMIN);
+    const blocks = admin.getByRole("table", { name: /Blocked connections/ });
+    await blocks.getByRole("cell", { name: "1", exact: true }).waitFor();
+    await blocks.getByLabel("Reason").fill("A refuge's shared connection");
+    await blocks.getByRole("button", { name: "Lift block 1" }).click();
+    await admin.getByText("Block lifted. That connection can start chats again.").waitFor();
+    await blocks.getByText("No connections are blocked.").waitFor();
+    await again.page.reload();
+    await again.page.getByRole("button", { name: "Start chat" }).click();
+    await again.page.getByText(/in the queue\./).waitFor();
+    for (const side of [officerSide, victimSide, again, adminSide]) await side.context.close();
   }, 60_000);
 });

@@ -231,6 +231,36 @@ describe("ending a chat as abusive", () => {
     for (const address of ["198.51.100.42", "198.51.100.43"]) expect((await start(address)).status).toBe(403);
   }, 30_000);
 
+  it("lets supervisors and admins see blocks in force and lift one, with a reason, audited; nobody else", async () => {
+    const { started, chat } = await chatFrom("198.51.100.60");
+    chat.send({ type: "end", abusive: { blockHours: 720 } });
+    await chat.next("ended");
+    expect((await start("198.51.100.60")).status).toBe(403);
+
+    const officer = await signedInOfficer();
+    const supervisor = await signedInOfficer("supervisor");
+    const list = (cookie: string) => call("/api/blocks", { headers: { Cookie: cookie } });
+    const lift = (cookie: string, reason: string) =>
+      call(`/api/blocks/${started.conversationId}/lift`, json({ reason }, { Cookie: cookie }));
+    expect((await list(officer.cookie)).status).toBe(403);
+    expect((await lift(officer.cookie, "Shared refuge connection")).status).toBe(403);
+    expect((await call("/api/blocks")).status).toBe(401);
+
+    const { blocks } = (await (await list(supervisor.cookie)).json()) as { blocks: { conversationId: string; sources: number; until: number }[] };
+    const mine = blocks.find((b) => b.conversationId === started.conversationId);
+    expect(mine).toMatchObject({ sources: 1 });
+    expect(JSON.stringify(blocks)).not.toMatch(/198\.51\.100|source_hash|sourceHash/);
+
+    expect((await lift(supervisor.cookie, "no")).status).toBe(400);
+    expect((await lift(supervisor.cookie, "A refuge's shared connection")).status).toBe(204);
+    expect((await start("198.51.100.60")).status).toBe(201);
+    expect((await lift(supervisor.cookie, "A refuge's shared connection")).status).toBe(404);
+    const audited = await env.DB.prepare("SELECT actor_id, justification FROM audit_log WHERE action = 'unblock' AND conversation_id = ?")
+      .bind(started.conversationId)
+      .all();
+    expect(audited.results).toEqual([{ actor_id: supervisor.id, justification: "A refuge's shared connection" }]);
+  });
+
   it("refuses a block period that is not offered, and keeps the chat open", async () => {
     const { victim, chat } = await chatFrom("198.51.100.50");
     chat.send({ type: "end", abusive: { blockHours: 100_000 } });

@@ -3,9 +3,10 @@
  * source is kept (see source.ts), with when the block ends and who made it; no address is
  * ever stored. Expired blocks are ignored, and deleted by the daily retention sweep.
  */
-import { and, eq, gt } from "drizzle-orm";
+import { and, count, eq, gt, max, min } from "drizzle-orm";
 import { database } from "../db/client";
 import { blockedSources } from "../db/schema";
+import type { BlockSummary } from "../shared/protocol";
 
 export interface Block {
   sourceHashes: string[];
@@ -34,4 +35,31 @@ export async function isBlocked(db: D1Database, sourceHash: string | null, now =
     .where(and(eq(blockedSources.sourceHash, sourceHash), gt(blockedSources.until, now)))
     .limit(1);
   return row.length > 0;
+}
+
+/** Blocks in force, one line per chat that made them, newest first. */
+export async function activeBlocks(db: D1Database, now = Date.now()): Promise<BlockSummary[]> {
+  const rows = await database(db)
+    .select({
+      conversationId: blockedSources.conversationId,
+      officerId: blockedSources.officerId,
+      createdAt: min(blockedSources.createdAt),
+      until: max(blockedSources.until),
+      sources: count(),
+    })
+    .from(blockedSources)
+    .where(gt(blockedSources.until, now))
+    .groupBy(blockedSources.conversationId, blockedSources.officerId);
+  return rows
+    .map((row) => ({ ...row, createdAt: Number(row.createdAt), until: Number(row.until) }))
+    .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** Lifts the block a chat made, at once. Returns how many sources it freed (0: none in force). */
+export async function liftBlock(db: D1Database, conversationId: string, now = Date.now()): Promise<number> {
+  const lifted = await database(db)
+    .delete(blockedSources)
+    .where(and(eq(blockedSources.conversationId, conversationId), gt(blockedSources.until, now)))
+    .returning({ sourceHash: blockedSources.sourceHash });
+  return lifted.length;
 }

@@ -257,7 +257,7 @@ export const auditLog = sqliteTable(
     actorId: text("actor_id").notNull(),
     actorRole: text("actor_role").notNull(),
     action: text("action", {
-      enum: ["view", "search", "export-json", "export-pdf", "verify", "link", "addendum", "hold", "release", "delete", "audit-read"],
+      enum: ["view", "search", "export-json", "export-pdf", "verify", "link", "addendum", "hold", "release", "delete", "audit-read", "unblock"],
     }).notNull(),
     conversationId: text("conversation_id"),
     /** What was asked or done, as JSON: search terms, the crime reference, what was deleted. */

@@ -12,3 +12,4 @@ export * from "./http";
 export * from "./parse";
 export * from "./records";
 export * from "./analytics";
+export * from "./blocks";

@@ -101,6 +101,8 @@ export const AuditAction = z.enum([
   "release",
   "delete",
   "audit-read",
+  /** A block made by "End as abusive" lifted before its time. */
+  "unblock",
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
