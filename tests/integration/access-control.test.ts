@@ -47,6 +47,7 @@ describe("access to the console", async () => {
         }),
     },
     { name: "GET earlier chats", allowed: inChat, request: (c) => call(`/api/conversations/${id}/earlier`, { headers: c ? { Cookie: c } : {} }) },
+    { name: "GET /api/blocks", allowed: ["supervisor", "admin"], request: (c) => call("/api/blocks", { headers: c ? { Cookie: c } : {} }) },
     { name: "socket: the queue", allowed: staff, request: (c) => upgrade("/parties/dispatcher/service", c ? { Cookie: c } : {}) },
     { name: "socket: the conversation", allowed: inChat, request: (c) => upgrade(`/parties/conversation/${id}`, c ? { Cookie: c } : {}) },
   ];
