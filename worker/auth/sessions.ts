@@ -53,9 +53,8 @@ export async function officerForRequest(
     )[0];
     return row ?? null;
   }
-  const secret = readCookie(request.headers.get("Cookie"), SESSION_COOKIE);
-  if (!secret) return null;
-  const idHash = await sha256Hex(secret);
+  const idHash = await sessionHashOf(request);
+  if (!idHash) return null;
   const rows = await database(db)
     .select({
       id: officers.id,
@@ -66,14 +65,7 @@ export async function officerForRequest(
     })
     .from(officerSessions)
     .innerJoin(officers, eq(officers.id, officerSessions.officerId))
-    .where(
-      and(
-        eq(officerSessions.idHash, idHash),
-        gt(officerSessions.expiresAt, now),
-        gt(officerSessions.lastSeenAt, now - SESSION_IDLE_MS),
-        isNull(officers.disabledAt),
-      ),
-    )
+    .where(liveSession(idHash, now))
     .limit(1);
   const row = rows[0];
   if (!row) return null;
@@ -125,15 +117,20 @@ export async function stillSignedIn(db: D1Database, officerId: string, sessionHa
     .select({ id: officers.id })
     .from(officerSessions)
     .innerJoin(officers, eq(officers.id, officerSessions.officerId))
-    .where(
-      and(
-        eq(officerSessions.idHash, sessionHash),
-        eq(officerSessions.officerId, officerId),
-        gt(officerSessions.expiresAt, now),
-        gt(officerSessions.lastSeenAt, now - SESSION_IDLE_MS),
-        isNull(officers.disabledAt),
-      ),
-    )
+    .where(and(liveSession(sessionHash, now), eq(officerSessions.officerId, officerId)))
     .limit(1);
   return rows.length === 1;
+}
+
+/**
+ * A session that still works (for a query joining officers): this digest, not expired, used
+ * within the idle time, and its officer's account not disabled.
+ */
+function liveSession(idHash: string, now: number) {
+  return and(
+    eq(officerSessions.idHash, idHash),
+    gt(officerSessions.expiresAt, now),
+    gt(officerSessions.lastSeenAt, now - SESSION_IDLE_MS),
+    isNull(officers.disabledAt),
+  );
 }
