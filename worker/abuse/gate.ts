@@ -21,23 +21,26 @@ interface GateOptions {
   humanCheck: { action: HumanCheckAction; token: string | undefined };
 }
 
-/** Null when the caller may go on; otherwise the refusal to send. */
-export async function gate<E extends { Bindings: Env }>(c: Context<E>, options: GateOptions): Promise<Response | null> {
+/** The caller's source (keyed hash, or null) when they may go on; otherwise the refusal to send. */
+export async function gate<E extends { Bindings: Env }>(
+  c: Context<E>,
+  options: GateOptions,
+): Promise<{ refused: Response } | { refused: null; source: string | null }> {
   const source = await sourceOf(c.req.raw, c.env);
   for (const limit of options.limits) {
     if (!(await withinLimit(c.env, limit, source))) {
       c.header("Retry-After", "60");
-      return apiError(c, 429, "too-many", LIMIT_MESSAGES[limit]);
+      return { refused: apiError(c, 429, "too-many", LIMIT_MESSAGES[limit]) };
     }
   }
   if (options.refuseBlocked && (await isBlocked(c.env.DB, source))) {
-    return apiError(c, 403, "blocked", BLOCKED_MESSAGE);
+    return { refused: apiError(c, 403, "blocked", BLOCKED_MESSAGE) };
   }
   const turnstile = turnstileSettings(c.env);
   if (turnstile) {
     const { action, token } = options.humanCheck;
     const check = await checkHuman(turnstile, token, action, c.req.header("CF-Connecting-IP") ?? null);
-    if (!check.ok) return apiError(c, 403, "human-check-failed", HUMAN_CHECK_MESSAGE);
+    if (!check.ok) return { refused: apiError(c, 403, "human-check-failed", HUMAN_CHECK_MESSAGE) };
   }
-  return null;
+  return { refused: null, source };
 }

@@ -21,12 +21,12 @@ const NOT_FOUND = "This chat could not be found. Start a new chat.";
 conversationRoutes.post("/", async (c) => {
   const body = await readBody(c, StartConversationRequest, { optional: true });
   if (!body.ok) return body.response;
-  const refused = await gate(c, {
+  const admitted = await gate(c, {
     limits: body.data.resume ? ["startChat", "resumeCode"] : ["startChat"],
     refuseBlocked: true,
     humanCheck: { action: "start-chat", token: body.data.humanCheck },
   });
-  if (refused) return refused;
+  if (admitted.refused) return admitted.refused;
   const conversationId = randomId();
   let threadId = conversationId;
   if (body.data.resume) {
@@ -53,8 +53,7 @@ conversationRoutes.post("/", async (c) => {
   const returning = body.data.resume !== undefined;
   const tokenHash = await sha256Hex(token);
   await recordStarted(c.env.DB, { id: conversationId, createdAt, language, threadId, returning, tokenHash });
-  const source = await sourceOf(c.req.raw, c.env);
-  await (await getConversation(c.env, conversationId)).open(tokenHash, createdAt, { language, returning }, source);
+  await (await getConversation(c.env, conversationId)).open(tokenHash, createdAt, { language, returning }, admitted.source);
   await (await getDispatcher(c.env)).enqueue(conversationId, createdAt);
   const started: StartedConversation = { conversationId, token };
   return c.json(started, 201);

@@ -17,8 +17,8 @@ sessionRoutes.post("/", async (c) => {
   const body = await readBody(c, SignInRequest);
   if (!body.ok) return body.response;
   const { email, password } = body.data;
-  const refused = await gate(c, { limits: ["signIn"], refuseBlocked: false, humanCheck: { action: "sign-in", token: body.data.humanCheck } });
-  if (refused) return refused;
+  const admitted = await gate(c, { limits: ["signIn"], refuseBlocked: false, humanCheck: { action: "sign-in", token: body.data.humanCheck } });
+  if (admitted.refused) return admitted.refused;
   if (await tooManyFailures(c.env.DB, email)) {
     return apiError(c, 429, "too-many-attempts", "Too many attempts to sign in to this account. Try again in 15 minutes.");
   }
