@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { accessibilityProblems } from "./accessibility.ts";
 import { browserForFile } from "./browser.ts";
 import { DASHBOARD_OFFICER, DASHBOARD_SUPERVISOR } from "./officers.ts";
 import { messageLog, signInOfficer, startAcceptedChat, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const CHARTS = [
   "Chats started by day",
@@ -18,19 +17,6 @@ const CHARTS = [
   "Outcomes",
   "Risk gradings",
 ];
-
-/** Every accessibility problem axe-core finds against WCAG 2.2 AA on the page as it is now. */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource }).catch(async () => {
-    // The page's CSP refuses inline scripts; evaluate the library instead.
-    await page.evaluate(axeSource);
-  });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 /** For each chart on the page: its size, whether Chart.js owns it, and whether anything is painted on it. */
 function canvases(page: Page) {

@@ -1,19 +1,18 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { root } from "../../scripts/wrangler.ts";
+import { accessibilityProblems } from "./accessibility.ts";
 import { browserForFile } from "./browser.ts";
 import { RECORDS_OFFICER, RECORDS_SUPERVISOR } from "./officers.ts";
 import { signInOfficer, startAcceptedChat, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const verifyScript = join(root, "scripts/verify.ts");
 
 const CRIME_REFERENCE = "REC/2026/004242";
@@ -31,19 +30,6 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(downloads, { recursive: true, force: true });
 });
-
-/** Every accessibility problem axe-core finds against WCAG 2.2 AA on the page as it is now. */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource }).catch(async () => {
-    // The page's CSP refuses inline scripts; evaluate the library instead.
-    await page.evaluate(axeSource);
-  });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 /** `node scripts/verify.ts <file>` as a person would run it, on the Node that runs npm scripts. */
 function verify(path: string) {
