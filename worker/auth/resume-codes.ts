@@ -3,7 +3,7 @@
  * the service knows someone has come back. The words are never stored, only their SHA-256;
  * the PIN is stored as a PBKDF2 hash; wrong PINs are counted and lock the code; codes expire.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { database } from "../db/client";
 import { resumeCodes } from "../db/schema";
 import { hashPassword, verifyPassword } from "./passwords";
@@ -11,7 +11,6 @@ import { RESUME_WORDS } from "./resume-words";
 import { sha256Hex } from "./secrets";
 
 export const WORDS_PER_CODE = 4;
-export const MAX_PIN_TRIES = 5;
 
 /** "Apple,  RIVER stone-kite" and "apple river stone kite" are the same code. */
 export function normaliseCode(code: string): string {
@@ -62,17 +61,7 @@ export async function redeemResumeCode(db: D1Database, code: string, pin: string
     await verifyPassword(pin, await hashPassword("0000"));
     return { ok: false, reason: "no-match", triesLeft: null };
   }
-  if (row.lockedAt !== null || row.failedAttempts >= MAX_PIN_TRIES) return { ok: false, reason: "locked" };
+  if (row.usedAt !== null) return { ok: false, reason: "no-match", triesLeft: null };
   if (await verifyPassword(pin, row.pinHash)) return { ok: true, threadId: row.threadId };
-
-  const updated = await orm
-    .update(resumeCodes)
-    .set({
-      failedAttempts: sql`${resumeCodes.failedAttempts} + 1`,
-      lockedAt: sql`CASE WHEN ${resumeCodes.failedAttempts} + 1 >= ${MAX_PIN_TRIES} THEN ${now} ELSE NULL END`,
-    })
-    .where(and(eq(resumeCodes.codeHash, codeHash)))
-    .returning({ failedAttempts: resumeCodes.failedAttempts });
-  const failed = updated[0]?.failedAttempts ?? MAX_PIN_TRIES;
-  return failed >= MAX_PIN_TRIES ? { ok: false, reason: "locked" } : { ok: false, reason: "no-match", triesLeft: MAX_PIN_TRIES - failed };
+  return { ok: false, reason: "no-match", triesLeft: null };
 }

@@ -5,7 +5,7 @@
  */
 import { and, eq, gt, lt } from "drizzle-orm";
 import { database } from "../db/client";
-import { signInFailures } from "../db/schema";
+import { guessFailures as signInFailures } from "../db/schema";
 import { sha256Hex } from "./secrets";
 
 export const MAX_FAILURES = 5;
@@ -17,16 +17,16 @@ export async function tooManyFailures(db: D1Database, email: string, now = Date.
   const rows = await database(db)
     .select({ at: signInFailures.at })
     .from(signInFailures)
-    .where(and(eq(signInFailures.emailHash, await digest(email)), gt(signInFailures.at, now - FAILURE_WINDOW_MS)));
+    .where(and(eq(signInFailures.subjectHash, await digest(email)), gt(signInFailures.at, now - FAILURE_WINDOW_MS)));
   return rows.length >= MAX_FAILURES;
 }
 
 export async function recordFailure(db: D1Database, email: string, now = Date.now()): Promise<void> {
   const orm = database(db);
   await orm.delete(signInFailures).where(lt(signInFailures.at, now - FAILURE_WINDOW_MS));
-  await orm.insert(signInFailures).values({ emailHash: await digest(email), at: now });
+  await orm.insert(signInFailures).values({ subjectHash: await digest(email), sourceHash: "", at: now });
 }
 
 export async function clearFailures(db: D1Database, email: string): Promise<void> {
-  await database(db).delete(signInFailures).where(eq(signInFailures.emailHash, await digest(email)));
+  await database(db).delete(signInFailures).where(eq(signInFailures.subjectHash, await digest(email)));
 }

@@ -1,7 +1,7 @@
 /** Conversation rows in D1: what the console and reports query across chats. */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { database } from "./client";
-import { conversations, messages } from "./schema";
+import { conversationParticipants, conversations, messages } from "./schema";
 import { assessmentEntriesOf, viewOf } from "../assessment/store";
 import { timingSafeEqual } from "../auth/secrets";
 
@@ -67,12 +67,26 @@ export async function earlierInThread(db: D1Database, threadId: string, exceptId
   );
 }
 
-/** An officer has the chat; `accepted_at` keeps the first acceptance, which ends the wait. */
-export async function recordAssigned(db: D1Database, id: string, officerId: string, acceptedAt: number) {
-  await database(db)
-    .update(conversations)
-    .set({ status: "active", officerId, acceptedAt: sql`COALESCE(${conversations.acceptedAt}, ${acceptedAt})` })
-    .where(eq(conversations.id, id));
+/**
+ * An officer has the chat, by accepting it or by a transfer to them; `accepted_at` keeps the
+ * first acceptance, which ends the wait. They are recorded as having taken part in the same
+ * batch, so nobody is ever assigned a chat whose record they could not later find.
+ */
+export async function recordAssigned(
+  db: D1Database,
+  id: string,
+  officerId: string,
+  at: number,
+  how: "accepted" | "transferred",
+) {
+  const orm = database(db);
+  await orm.batch([
+    orm
+      .update(conversations)
+      .set({ status: "active", officerId, acceptedAt: sql`COALESCE(${conversations.acceptedAt}, ${at})` })
+      .where(eq(conversations.id, id)),
+    orm.insert(conversationParticipants).values({ conversationId: id, officerId, how, at }).onConflictDoNothing(),
+  ]);
 }
 
 /** Back in the queue, with nobody assigned. */

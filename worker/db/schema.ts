@@ -85,7 +85,8 @@ export const conversations = sqliteTable(
 
 /**
  * Resume codes: four ordinary words a victim takes at the end of a chat, with a PIN, to link
- * their next chat to this one. Only digests are stored; wrong PINs are counted and lock the code.
+ * their next chat to this one. Only digests are stored. A code starts one chat and is then used
+ * up; wrong PINs are counted in guess_failures. One code per chat: a new one replaces the old.
  */
 export const resumeCodes = sqliteTable(
   "resume_codes",
@@ -98,10 +99,10 @@ export const resumeCodes = sqliteTable(
     issuedFor: text("issued_for").notNull(),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
-    failedAttempts: integer("failed_attempts").notNull().default(0),
-    lockedAt: integer("locked_at"),
+    /** When it started a chat; a used code never starts another. */
+    usedAt: integer("used_at"),
   },
-  (t) => [index("resume_codes_expires").on(t.expiresAt)],
+  (t) => [index("resume_codes_expires").on(t.expiresAt), index("resume_codes_issued_for").on(t.issuedFor)],
 );
 
 export const messages = sqliteTable(
@@ -148,6 +149,25 @@ export const queueEvents = sqliteTable(
     detail: text("detail"),
   },
   (t) => [index("queue_events_at").on(t.at), index("queue_events_conversation").on(t.conversationId, t.at)],
+);
+
+/**
+ * Who took part in a chat: the officers it was assigned to, by accepting it from the queue or
+ * by a transfer to them. This, not any queue event, is what lets an officer find its record.
+ * Written with the assignment itself (db/conversations.ts recordAssigned).
+ */
+export const conversationParticipants = sqliteTable(
+  "conversation_participants",
+  {
+    conversationId: text("conversation_id").notNull(),
+    officerId: text("officer_id").notNull(),
+    how: text("how", { enum: ["accepted", "transferred"] }).notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conversationId, t.officerId] }),
+    index("conversation_participants_officer").on(t.officerId, t.conversationId),
+  ],
 );
 
 /**
@@ -217,14 +237,39 @@ export const assessmentEntries = sqliteTable(
   (t) => [index("assessment_entries_conversation").on(t.conversationId, t.at)],
 );
 
-/** Failed sign-ins, by a digest of the email, so repeated guessing is slowed down. */
-export const signInFailures = sqliteTable(
-  "sign_in_failures",
+/**
+ * Wrong guesses at a secret: a password for an account, or a PIN for a resume code. Counted per
+ * subject and source together, so a stranger's guesses lock out only the stranger, and per
+ * subject across all sources, so guessing from many addresses still stops (auth/guess-limits.ts).
+ * Only digests are kept, and only for the window.
+ */
+export const guessFailures = sqliteTable(
+  "guess_failures",
   {
-    emailHash: text("email_hash").notNull(),
+    /** Digest of what was guessed at: `sign-in:<email>` or a resume code's digest. */
+    subjectHash: text("subject_hash").notNull(),
+    /** Keyed hash of the caller's source (worker/abuse/source.ts), or "" when none is known. */
+    sourceHash: text("source_hash").notNull(),
     at: integer("at").notNull(),
   },
-  (t) => [index("sign_in_failures_email_at").on(t.emailHash, t.at)],
+  (t) => [
+    index("guess_failures_subject_at").on(t.subjectHash, t.at),
+    index("guess_failures_subject_source_at").on(t.subjectHash, t.sourceHash, t.at),
+  ],
+);
+
+/**
+ * Sources an account has signed in from successfully: while many addresses guess at that
+ * account's password, these may still sign in, so an attack does not lock its officer out.
+ */
+export const knownSources = sqliteTable(
+  "known_sources",
+  {
+    subjectHash: text("subject_hash").notNull(),
+    sourceHash: text("source_hash").notNull(),
+    lastSuccessAt: integer("last_success_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subjectHash, t.sourceHash] }), index("known_sources_last_success").on(t.lastSuccessAt)],
 );
 
 /**

@@ -24,7 +24,7 @@ import {
   queueEvents,
   recordAddenda,
   resumeCodes,
-  signInFailures,
+  guessFailures,
   translationCache,
 } from "../db/schema";
 import { getConversation } from "../rooms/stubs";
@@ -117,7 +117,7 @@ async function sweepOtherData(db: D1Database, now: number, cutoff: number) {
   await orm.batch([
     orm.delete(translationCache).where(lt(translationCache.createdAt, cutoff)),
     orm.delete(resumeCodes).where(lt(resumeCodes.expiresAt, now)),
-    orm.delete(signInFailures).where(lt(signInFailures.at, now - SIGN_IN_FAILURES_KEPT_MS)),
+    orm.delete(guessFailures).where(lt(guessFailures.at, now - SIGN_IN_FAILURES_KEPT_MS)),
     orm.delete(officerSessions).where(lt(officerSessions.expiresAt, now)),
     orm.delete(blockedSources).where(lt(blockedSources.until, now)),
   ]);

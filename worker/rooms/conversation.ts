@@ -174,7 +174,7 @@ export class Conversation extends Server<Env> {
     }
     const now = Date.now();
     // D1 first: if it fails nothing has changed here, and the Dispatcher puts the chat back.
-    await recordAssigned(this.env.DB, record.id, officerId, now);
+    await recordAssigned(this.env.DB, record.id, officerId, now, "accepted");
     this.store.markActive(officerId, now);
     this.store.appendEntry(entry.accepted(officerId, now));
     // The victim's quiet time counts from when someone is there to answer them.
@@ -216,7 +216,7 @@ export class Conversation extends Server<Env> {
     const record = this.store.read();
     if (record?.status !== "active") return notActive(record?.status);
     const now = Date.now();
-    await recordAssigned(this.env.DB, record.id, toOfficerId, now);
+    await recordAssigned(this.env.DB, record.id, toOfficerId, now, "transferred");
     this.store.markActive(toOfficerId, now);
     this.store.appendEntry(entry.transferred(fromOfficerId, toOfficerId, note, now));
     this.handOver(fromOfficerId, note);
