@@ -1,24 +1,35 @@
 /**
  * Who may use each console route and socket: nobody signed in, an officer who is not in the
- * chat, the officer who is, a supervisor and an admin. Every combination is tried.
+ * chat, one who only raised its priority while it waited, one who accepted it and transferred
+ * it on, the officer who has it, a supervisor and an admin. Every combination is tried.
  */
 import { describe, expect, it } from "vitest";
-import { activeChat, call, signedInOfficer, upgrade } from "./harness";
+import { chatReachedEveryWay, endedByVictim } from "./chat-paths";
+import { call, signedInOfficer, upgrade } from "./harness";
 
-type Who = "none" | "other-officer" | "assigned-officer" | "supervisor" | "admin";
-const everyone: Who[] = ["none", "other-officer", "assigned-officer", "supervisor", "admin"];
+type Who = "none" | "other-officer" | "raised-priority" | "transferred-away" | "assigned-officer" | "supervisor" | "admin";
+const everyone: Who[] = ["none", "other-officer", "raised-priority", "transferred-away", "assigned-officer", "supervisor", "admin"];
 
-describe("access to the console", async () => {
-  const { started, officer } = await activeChat();
-  const cookies: Record<Who, string | null> = {
+/** Everyone's cookie for a chat reached every way (tests/integration/chat-paths.ts). */
+async function cookiesFor(chat: Awaited<ReturnType<typeof chatReachedEveryWay>>): Promise<Record<Who, string | null>> {
+  return {
     none: null,
     "other-officer": (await signedInOfficer()).cookie,
-    "assigned-officer": officer.cookie,
+    "raised-priority": chat.raiser.cookie,
+    "transferred-away": chat.acceptor.cookie,
+    "assigned-officer": chat.assigned.cookie,
     supervisor: (await signedInOfficer("supervisor")).cookie,
     admin: (await signedInOfficer("admin")).cookie,
   };
+}
+
+describe("access to the console", async () => {
+  // A live chat: while it goes on, only the officer who has it now (and senior staff) are in it.
+  const chat = await chatReachedEveryWay();
+  const { started } = chat;
+  const cookies = await cookiesFor(chat);
   const id = started.conversationId;
-  const staff: Who[] = ["other-officer", "assigned-officer", "supervisor", "admin"];
+  const staff: Who[] = ["other-officer", "raised-priority", "transferred-away", "assigned-officer", "supervisor", "admin"];
   const inChat: Who[] = ["assigned-officer", "supervisor", "admin"];
 
   const routes: { name: string; allowed: Who[]; request: (cookie: string | null) => Promise<Response> }[] = [
@@ -62,21 +73,15 @@ describe("access to the console", async () => {
 });
 
 describe("access to records and the service dashboard", async () => {
-  // A chat the assigned officer took part in, ended and sealed.
-  const { started, officer, victim } = await activeChat();
-  victim.send({ type: "end" });
-  await victim.next("ended");
-  await victim.closedWith();
-  const cookies: Record<Who, string | null> = {
-    none: null,
-    "other-officer": (await signedInOfficer()).cookie,
-    "assigned-officer": officer.cookie,
-    supervisor: (await signedInOfficer("supervisor")).cookie,
-    admin: (await signedInOfficer("admin")).cookie,
-  };
+  // The same paths to a chat, ended and sealed: accepting it and having it transferred to you
+  // are taking part; raising its priority is not.
+  const chat = await chatReachedEveryWay();
+  await endedByVictim(chat.victim);
+  const { started } = chat;
+  const cookies = await cookiesFor(chat);
   const id = started.conversationId;
-  const staff: Who[] = ["other-officer", "assigned-officer", "supervisor", "admin"];
-  const tookPart: Who[] = ["assigned-officer", "supervisor", "admin"];
+  const staff: Who[] = ["other-officer", "raised-priority", "transferred-away", "assigned-officer", "supervisor", "admin"];
+  const tookPart: Who[] = ["transferred-away", "assigned-officer", "supervisor", "admin"];
   const senior: Who[] = ["supervisor", "admin"];
   const justification = "Access-control test of the records routes";
   const post = (path: string, cookie: string | null, body: unknown) =>
@@ -95,6 +100,7 @@ describe("access to records and the service dashboard", async () => {
     { name: "check the seal", allowed: tookPart, request: (c) => post(`/api/records/${id}/verify`, c, { justification }) },
     { name: "link a crime reference", allowed: tookPart, request: (c) => post(`/api/records/${id}/crime-reference`, c, { justification, crimeReference: "CR/AC/1" }) },
     { name: "add a note", allowed: tookPart, request: (c) => post(`/api/records/${id}/notes`, c, { text: "Access-control note" }) },
+    { name: "its earlier chats", allowed: tookPart, request: (c) => get(`/api/conversations/${id}/earlier`, c) },
     { name: "legal hold", allowed: senior, request: (c) => post(`/api/records/${id}/hold`, c, { justification, hold: true }) },
     { name: "search records", allowed: staff, request: (c) => post("/api/records/search", c, { justification }) },
     { name: "check an uploaded file", allowed: staff, request: (c) => post("/api/records/verify", c, "{}") },

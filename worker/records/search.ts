@@ -1,24 +1,17 @@
 /**
  * Finding records, within the searcher's role: an officer finds only the chats they took part
- * in; supervisors and admins find any. Every filter uses an indexed column of `conversations`.
+ * in; supervisors and admins find any (records/access.ts decides both). Every filter uses an
+ * indexed column of `conversations`.
  */
-import { and, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { database } from "../db/client";
-import { conversations, queueEvents } from "../db/schema";
+import { conversationRow } from "../db/conversations";
+import { conversations } from "../db/schema";
 import type { Officer, RecordSearch, RecordSummary } from "../shared/protocol";
+import { isSeniorStaff, mayReadConversation, tookPart } from "./access";
 
 const MAX_RESULTS = 100;
 const DAY_MS = 86_400_000;
-
-export const isSenior = (officer: Officer) => officer.role === "supervisor" || officer.role === "admin";
-
-/** Conversations this officer took part in: assigned at the end, or accepted or transferred on the way. */
-function tookPart(officerId: string): SQL {
-  return or(
-    eq(conversations.officerId, officerId),
-    sql`${conversations.id} IN (SELECT ${queueEvents.conversationId} FROM ${queueEvents} WHERE ${queueEvents.officerId} = ${officerId})`,
-  )!;
-}
 
 type Row = typeof conversations.$inferSelect;
 
@@ -42,15 +35,14 @@ export function summaryOf(row: Row): RecordSummary {
 
 /** The record if this officer may see it, else null (and the caller says "not found"). */
 export async function readableRecord(db: D1Database, officer: Officer, conversationId: string): Promise<Row | null> {
-  const conditions = [eq(conversations.id, conversationId), eq(conversations.status, "ended")];
-  if (!isSenior(officer)) conditions.push(tookPart(officer.id));
-  const [row] = await database(db).select().from(conversations).where(and(...conditions)).limit(1);
-  return row ?? null;
+  const row = await conversationRow(db, conversationId);
+  if (row?.status !== "ended") return null;
+  return (await mayReadConversation(db, officer, row)) ? row : null;
 }
 
 export async function searchRecords(db: D1Database, officer: Officer, search: RecordSearch) {
   const conditions: SQL[] = [eq(conversations.status, "ended")];
-  if (!isSenior(officer)) conditions.push(tookPart(officer.id));
+  if (!isSeniorStaff(officer)) conditions.push(tookPart(officer.id));
   if (search.crimeReference) conditions.push(sql`${conversations.crimeReference} = ${search.crimeReference} COLLATE NOCASE`);
   if (search.from) conditions.push(gte(conversations.createdAt, Date.parse(`${search.from}T00:00:00Z`)));
   if (search.to) conditions.push(lt(conversations.createdAt, Date.parse(`${search.to}T00:00:00Z`) + DAY_MS));

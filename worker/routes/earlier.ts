@@ -1,11 +1,15 @@
 /**
- * A returning victim's earlier chats, for the officer talking with them now (or a supervisor).
- * Nobody else may see them: the officer must be the one assigned to this chat.
+ * A returning victim's earlier chats, for whoever may read the chat they are in now: its
+ * officer while it is live, those who took part once it has ended, and senior staff
+ * (records/access.ts). Only ended chats that began before this one are shown, and each one
+ * shown is a record read: it is written to the audit log before the answer goes, like any view.
  */
 import { Hono } from "hono";
 import { conversationRow, earlierInThread } from "../db/conversations";
 import { apiError } from "../http/errors";
 import { ALL_STAFF, allowRoles, type OfficerEnv } from "../http/require-officer";
+import { mayReadConversation } from "../records/access";
+import { audit } from "../records/audit";
 import { OpaqueId, type EarlierConversations } from "../shared/protocol";
 
 export const earlierRoutes = new Hono<OfficerEnv>();
@@ -14,10 +18,19 @@ earlierRoutes.get("/:id/earlier", allowRoles(ALL_STAFF), async (c) => {
   const id = OpaqueId.safeParse(c.req.param("id"));
   const row = id.success ? await conversationRow(c.env.DB, id.data) : null;
   const officer = c.var.officer;
-  const allowed = row && (row.officerId === officer.id || officer.role === "supervisor" || officer.role === "admin");
-  if (!row || !allowed) return apiError(c, 404, "not-found", "There is no such conversation of yours.");
-  const answer: EarlierConversations = {
-    conversations: row.threadId ? await earlierInThread(c.env.DB, row.threadId, row.id) : [],
-  };
+  if (!row || !(await mayReadConversation(c.env.DB, officer, row))) {
+    return apiError(c, 404, "not-found", "There is no such conversation of yours.");
+  }
+  const earlier = row.threadId ? await earlierInThread(c.env.DB, { id: row.id, threadId: row.threadId, createdAt: row.createdAt }) : [];
+  await Promise.all(
+    earlier.map((chat) =>
+      audit(c.env.DB, { id: officer.id, role: officer.role }, "view", {
+        conversationId: chat.conversationId,
+        justification: `Read as an earlier chat of ${row.id}`,
+        detail: { earlierChatOf: row.id },
+      }),
+    ),
+  );
+  const answer: EarlierConversations = { conversations: earlier };
   return c.json(answer);
 });
