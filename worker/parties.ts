@@ -10,14 +10,38 @@ import { accessConfig } from "./auth/access";
 import { officerForRequest, sessionHashOf } from "./auth/sessions";
 import { errorResponse } from "./http/errors";
 import { isSameOrigin } from "./http/security";
-import { INTERNAL_HEADERS, OFFICER_HEADER, OFFICER_NAME_HEADER, SESSION_HEADER, STAFF_ROLE_HEADER } from "./rooms/headers";
+import { OFFICER_HEADER, OFFICER_NAME_HEADER, SESSION_HEADER, STAFF_ROLE_HEADER } from "./rooms/headers";
+
+/**
+ * The only headers of a client's request that reach a Durable Object: the WebSocket handshake's,
+ * and the namespace partyserver itself set. Everything else a client sends stops here: our
+ * identity headers, which only the Worker may set, and partyserver's own `x-partykit-*` headers,
+ * which it trusts (an unparseable `x-partykit-props` made it send a stack trace to the client).
+ */
+const HANDSHAKE_HEADERS = [
+  "upgrade",
+  "connection",
+  "sec-websocket-key",
+  "sec-websocket-version",
+  "sec-websocket-extensions",
+  "sec-websocket-protocol",
+  "x-partykit-namespace",
+] as const;
+
+function handshakeOnly(request: Request): Request {
+  const headers = new Headers();
+  for (const name of HANDSHAKE_HEADERS) {
+    const value = request.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  return new Request(request.url, { method: request.method, headers });
+}
 
 async function beforeConnect(request: Request, lobby: Lobby<Env>, env: Env) {
   if (!isSameOrigin(request)) {
     return errorResponse(403, "bad-origin", "Connections must come from the quietline site.");
   }
-  const forwarded = new Request(request);
-  for (const name of INTERNAL_HEADERS) forwarded.headers.delete(name);
+  const forwarded = handshakeOnly(request);
   const access = accessConfig(env);
   const officer = await officerForRequest(env.DB, request, Date.now(), access);
   if (officer) {

@@ -122,16 +122,23 @@ describe("rate limits", () => {
     expect(await errorOf(refused)).toEqual({ code: "too-many", message: LIMIT_MESSAGES.resumeCode });
   }, 30_000);
 
-  it("takes the limit of new messages per connection in 10 s, refuses the next without storing it, and still acks a resend", async () => {
-    const { victim, chat } = await chatFrom("192.0.2.40");
+  it("takes the limit of new messages per side of the chat in 10 s, however many sockets carry them, refuses the next without storing it, and still acks a resend", async () => {
+    const { started, victim, chat } = await chatFrom("192.0.2.40");
+    // The same victim's second socket (a second tab, or a script with the token): it shares the count.
+    const second = await connectVictim(started);
+    await second.next("welcome");
     const { limit: most, period } = LIMITS.MESSAGE_LIMIT!;
     expect(period).toBe(10);
     await freshWindow(10, 6_000);
     for (let i = 0; i < most; i++) {
-      victim.send({ type: "send", id: `burst-${String(i).padStart(4, "0")}`, text: `message ${i}` });
+      const socket = i % 2 === 0 ? victim : second;
+      socket.send({ type: "send", id: `burst-${String(i).padStart(4, "0")}`, text: `message ${i}` });
     }
-    for (let i = 0; i < most; i++) await victim.next("ack");
-    victim.send({ type: "send", id: "burst-too-many", text: "one too many" });
+    for (let i = 0; i < most; i += 2) await victim.next("ack");
+    for (let i = 1; i < most; i += 2) await second.next("ack");
+    second.send({ type: "send", id: "burst-too-many", text: "one too many" });
+    expect(await second.next("error")).toMatchObject({ code: "too-many", message: LIMIT_MESSAGES.message });
+    victim.send({ type: "send", id: "burst-too-many-2", text: "and another" });
     const error = await victim.next("error");
     expect(error).toMatchObject({ code: "too-many", message: LIMIT_MESSAGES.message });
     // A resend of a stored message is still acknowledged: it is not a new message.
@@ -147,7 +154,7 @@ describe("rate limits", () => {
     expect(seen).toEqual(Array.from({ length: most }, (_, i) => i + 1));
     await expect(chat.next("message", () => true, 300)).rejects.toThrow(/no "message"/);
 
-    // The officer's own connection has its own count.
+    // The officer's side has its own count.
     chat.send({ type: "send", id: "officer-reply-1", text: "Take your time." });
     expect(await chat.next("ack")).toMatchObject({ seq: most + 1 });
   }, 30_000);

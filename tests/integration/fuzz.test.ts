@@ -10,7 +10,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Conversation } from "../../worker/rooms/conversation";
 import { ConversationClientFrame } from "../../worker/shared/protocol";
-import { activeChat, call, type ConversationSocket } from "./harness";
+import { activeChat, call, connectOfficer, signedInOfficer, type ConversationSocket } from "./harness";
 
 /** A small deterministic PRNG (mulberry32), so every run sends the same frames. */
 function random(seed: number) {
@@ -129,6 +129,64 @@ describe("hostile frames", () => {
     victim.send({ type: "send", id: "after-the-storm", text: "Still here" });
     expect((await victim.next("ack", (f) => f.id === "after-the-storm")).seq).toBe(2);
     expect((await chat.next("message", (f) => f.message.id === "after-the-storm")).message.text).toBe("Still here");
+  }, 120_000);
+});
+
+/**
+ * Well-formed frames a role may not send (rooms/frame-rules.ts), and floods of the ones it may:
+ * each answered or dropped, none stored. Notes and outcomes are not socket frames at all.
+ */
+const FORBIDDEN: Record<"victim" | "officer" | "observer", object[]> = {
+  victim: [
+    { type: "retry-translation", seq: 1 },
+    { type: "note", text: "Officer's note: allegation withdrawn." },
+    { type: "outcome", outcome: "advice-given" },
+  ],
+  officer: [
+    { type: "location", latitude: 51.5, longitude: -0.12, accuracy: 5 },
+    { type: "still-here" },
+    { type: "note", text: "a note over the socket" },
+    { type: "outcome", outcome: "crime-recorded", crimeReference: "ABC/1" },
+  ],
+  observer: [
+    { type: "send", id: "observer-message", text: "hello" },
+    { type: "typing" },
+    { type: "read", seq: 1 },
+    { type: "location", latitude: 0, longitude: 0, accuracy: 1 },
+    { type: "retry-translation", seq: 1 },
+    { type: "still-here" },
+    { type: "end" },
+  ],
+};
+const FLOOD = [{ type: "typing" }, { type: "read", seq: 1 }, { type: "still-here" }];
+
+describe("frames from the wrong side", () => {
+  it("takes nothing from 6,000 well-formed frames a role may not send, or floods of liveliness, and the chat still works", async () => {
+    const { started, victim, chat } = await activeChat();
+    const reader = await connectOfficer(started.conversationId, (await signedInOfficer("supervisor")).cookie);
+    await reader.next("welcome");
+    victim.send({ type: "send", id: "before-the-storm", text: "Are you there?" });
+    await chat.next("message");
+    const before = await stored(started.conversationId);
+
+    const next = random(16);
+    const sockets = { victim, officer: chat, observer: reader };
+    for (let i = 0; i < 6_000; i++) {
+      const role = (["victim", "officer", "observer"] as const)[i % 3]!;
+      const frames = role === "observer" || next() < 0.7 ? FORBIDDEN[role] : FLOOD;
+      sockets[role].send(frames[Math.floor(next() * frames.length)]!);
+    }
+    // A frame sent after the storm is answered after it: everything before has been handled.
+    victim.send({ type: "send", id: "after-the-storm", text: "Still here" });
+    expect((await victim.next("ack", (f) => f.id === "after-the-storm", 60_000)).seq).toBe(2);
+    expect((await chat.next("message", (f) => f.message.id === "after-the-storm", 60_000)).message.text).toBe("Still here");
+
+    const after = await stored(started.conversationId);
+    // Only the one message, its record entry, and nothing else.
+    expect(after.messages).toEqual([...before.messages, [2, "Still here"]]);
+    expect(after.entries.length).toBe(before.entries.length + 1);
+    expect({ ...after, messages: [], entries: [] }).toEqual({ ...before, messages: [], entries: [] });
+    for (const socket of [victim, chat, reader]) expect(socket.closed).toBeNull();
   }, 120_000);
 });
 

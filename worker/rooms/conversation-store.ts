@@ -111,6 +111,9 @@ const SCHEMA_STEPS = [
   // Keyed hashes of where the victim's side connected from (abuse/source.ts), for a block.
   // Never an address; erased with everything else once the record is sealed.
   `CREATE TABLE sources (hash TEXT PRIMARY KEY);`,
+  // A redeemed ticket is kept (as used) until it would have expired, so the tickets a chat has
+  // been given in the last minute can be counted and capped.
+  `ALTER TABLE tickets ADD COLUMN redeemed INTEGER NOT NULL DEFAULT 0;`,
 ] as const;
 
 /** At most this many sources are kept for one chat: enough for a phone moving between networks. */
@@ -245,6 +248,10 @@ export class ConversationStore {
       location.longitude,
       location.accuracy,
     );
+  }
+
+  locationCount(): number {
+    return Number(this.sql.exec<Row>("SELECT COUNT(*) AS n FROM locations").one().n);
   }
 
   locations(): SharedLocation[] {
@@ -431,15 +438,26 @@ export class ConversationStore {
     return this.sql.exec<Row>("SELECT hash FROM sources").toArray().map((row) => String(row.hash));
   }
 
-  addTicket(hash: string, expiresAt: number): void {
+  /**
+   * Keeps a new ticket, unless `max` tickets are still within their lifetime (used or not): a
+   * chat is given only so many sockets a minute, and expired tickets leave storage here.
+   */
+  addTicket(hash: string, now: number, expiresAt: number, max: number): boolean {
+    this.sql.exec("DELETE FROM tickets WHERE expires_at <= ?", now);
+    const live = Number(this.sql.exec<Row>("SELECT COUNT(*) AS n FROM tickets").one().n);
+    if (live >= max) return false;
     this.sql.exec("INSERT INTO tickets (hash, expires_at) VALUES (?, ?)", hash, expiresAt);
+    return true;
   }
 
-  /** A ticket works once, before it expires; expired ones are cleared on the way. */
+  /** A ticket works once, before it expires. */
   redeemTicket(hash: string, now: number): boolean {
-    this.sql.exec("DELETE FROM tickets WHERE expires_at <= ?", now);
-    const removed = this.sql.exec("DELETE FROM tickets WHERE hash = ? RETURNING hash", hash);
-    return removed.toArray().length === 1;
+    const used = this.sql.exec(
+      "UPDATE tickets SET redeemed = 1 WHERE hash = ? AND redeemed = 0 AND expires_at > ? RETURNING hash",
+      hash,
+      now,
+    );
+    return used.toArray().length === 1;
   }
 }
 

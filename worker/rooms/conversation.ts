@@ -29,6 +29,9 @@ import {
   type EndReason,
   type BlockHours,
   type ParticipantRole,
+  type Outcome,
+  type OutcomeRequest,
+  type PrivateNote,
   type QueueInfo,
   type VictimContext,
 } from "../shared/protocol";
@@ -55,7 +58,10 @@ import {
   type AssignResult,
   type Job,
   type ParticipantState,
+  type RecordWrite,
 } from "./conversation-frames";
+import { connectSafely } from "./connect-safely";
+import { CONVERSATION_FRAMES, FrameBudgets } from "./frame-rules";
 import { MessageTranslator } from "./message-translator";
 import { Scheduler } from "./scheduler";
 import { StaffCheck, sessionOf } from "./staff-check";
@@ -70,8 +76,17 @@ function endedBy(reason: EndReason, officerId: string | null) {
 
 /** How long a victim's connection ticket stays valid. */
 const TICKET_LIFETIME_MS = 60_000;
+/** Tickets a chat may be given within one lifetime: reconnecting on a bad network, not a flood. */
+const MAX_TICKETS = 10;
+/**
+ * Open sockets a chat takes for each role: a victim or an officer with a second tab or a
+ * reconnect not yet noticed, and a few supervisors reading. One more is refused, not upgraded.
+ */
+const MAX_SOCKETS: Record<ConnectionRole, number> = { victim: 4, officer: 4, observer: 8 };
 /** How long to wait before retrying a copy to D1/R2 that failed. */
 const RETRY_MS = 30_000;
+/** Locations one chat keeps: a victim moving about shares a few; more is a flood. */
+const MAX_LOCATIONS = 20;
 
 
 export class Conversation extends Server<Env> {
@@ -82,6 +97,8 @@ export class Conversation extends Server<Env> {
   #translator: MessageTranslator | undefined;
   /** The message being taken now; the next waits for it (see inArrivalOrder). */
   #arrivals: Promise<void> = Promise.resolve();
+  /** How often each side has sent each kind of frame lately (rooms/frame-rules.ts). */
+  private readonly budgets = new FrameBudgets();
 
   get translator(): MessageTranslator {
     this.#translator ??= new MessageTranslator({
@@ -125,6 +142,9 @@ export class Conversation extends Server<Env> {
     this.store.create(this.name, tokenHash, createdAt, victim);
     if (source) this.store.addSource(source);
     this.store.appendEntry(entry.opened(this.name, createdAt, victim));
+    // A chat whose victim never connects gives up its place like one whose victim left; the
+    // first connection cancels this (onConnect).
+    await this.scheduler.set("abandon", createdAt + this.timings.waitingAbandonMs);
   }
 
   /**
@@ -136,6 +156,44 @@ export class Conversation extends Server<Env> {
     if (!record || record.status === "ended") return false;
     this.store.appendEntry(entry.assessment(change));
     return true;
+  }
+
+  /**
+   * A private note from the officer in the chat, attributed to the officer the Worker signed in.
+   * Refused once the chat has ended: then the note becomes an addendum to the sealed record.
+   */
+  async addNote(officerId: string, text: string): Promise<RecordWrite<PrivateNote>> {
+    const refused = this.refuseUnlessOfficerInChat(officerId);
+    if (refused) return refused;
+    const note = { at: Date.now(), officerId, text };
+    this.store.addNote(note);
+    this.store.appendEntry(entry.note(note));
+    this.tellStaff({ type: "note", note });
+    return { ok: true, value: note };
+  }
+
+  /** How the chat ended up, from the officer in it; as for notes, an addendum once it has ended. */
+  async recordOutcome(officerId: string, request: OutcomeRequest): Promise<RecordWrite<Outcome>> {
+    const refused = this.refuseUnlessOfficerInChat(officerId);
+    if (refused) return refused;
+    const outcome = {
+      outcome: request.outcome,
+      crimeReference: request.crimeReference || null,
+      detail: request.detail || null,
+      officerId,
+      at: Date.now(),
+    };
+    this.store.setOutcome(outcome);
+    this.store.appendEntry(entry.outcome(outcome));
+    this.tellStaff({ type: "outcome", outcome });
+    return { ok: true, value: outcome };
+  }
+
+  private refuseUnlessOfficerInChat(officerId: string): { ok: false; code: "conversation-ended" | "not-allowed" } | null {
+    const record = this.store.read();
+    if (!record || record.status === "ended") return { ok: false, code: "conversation-ended" };
+    if (record.status !== "active" || record.officerId !== officerId) return { ok: false, code: "not-allowed" };
+    return null;
   }
 
   /** The conversation's state if `tokenHash` is the victim's token, else null. */
@@ -151,13 +209,16 @@ export class Conversation extends Server<Env> {
     return true;
   }
 
-  /** Exchanges the victim's token for a short-lived, single-use WebSocket ticket. */
-  async issueTicket(tokenHash: string, source: string | null = null): Promise<string | null> {
+  /**
+   * Exchanges the victim's token for a short-lived, single-use WebSocket ticket: null for a
+   * wrong token, "too-many" once MAX_TICKETS were given within a ticket's lifetime.
+   */
+  async issueTicket(tokenHash: string, source: string | null = null): Promise<string | "too-many" | null> {
     if ((await this.statusForToken(tokenHash)) === null) return null;
     if (source) this.store.addSource(source);
     const ticket = randomSecret();
-    this.store.addTicket(await sha256Hex(ticket), Date.now() + TICKET_LIFETIME_MS);
-    return ticket;
+    const now = Date.now();
+    return this.store.addTicket(await sha256Hex(ticket), now, now + TICKET_LIFETIME_MS, MAX_TICKETS) ? ticket : "too-many";
   }
 
   /** Called by the Dispatcher once it has taken this conversation off the queue for an officer. */
@@ -243,7 +304,7 @@ export class Conversation extends Server<Env> {
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
       return new Response("Not found", { status: 404 });
     }
-    const role = await admit(this.store, request);
+    const role = await admit(this.store, request, (candidate) => this.openConnections(candidate).length < MAX_SOCKETS[candidate]);
     if (role instanceof Response) return role;
     const admitted = new Request(request);
     admitted.headers.set(ROLE_HEADER, role);
@@ -255,6 +316,11 @@ export class Conversation extends Server<Env> {
   }
 
   override async onConnect(connection: Connection<ParticipantState>, ctx: ConnectionContext) {
+    await connectSafely("Conversation", connection, () => this.welcome(connection, ctx));
+  }
+
+  /** A new socket: who it is, presence for the other side, and everything it has not seen yet. */
+  private async welcome(connection: Connection<ParticipantState>, ctx: ConnectionContext) {
     const role = roleOf(ctx.request);
     connection.setState(
       role === "victim"
@@ -300,12 +366,16 @@ export class Conversation extends Server<Env> {
   override async onMessage(connection: Connection<ParticipantState>, raw: WSMessage): Promise<void> {
     const role = connection.state?.role;
     if (!role) return connection.close(1008, "unknown participant");
-    if (role === "observer") {
-      return sendError(connection, "not-allowed", "You are reading this conversation; you cannot write in it.");
-    }
     const parsed = parseFrame(ConversationClientFrame, raw);
     if (!parsed.ok) return sendError(connection, parsed.code, parsed.message);
     const frame = parsed.frame;
+    // Who may send it, and how often, for this side of the chat however many sockets it has.
+    const verdict = this.budgets.check<ConnectionRole>(CONVERSATION_FRAMES[frame.type], role, `${role}:${frame.type}`);
+    if (verdict === "drop") return;
+    if (verdict === "not-allowed") {
+      return sendError(connection, "not-allowed", role === "observer" ? "You are reading this conversation; you cannot write in it." : "That is not yours to send in this conversation.");
+    }
+    if (verdict === "too-many") return sendError(connection, "too-many", "That was sent too often. Wait a few seconds, then try again.");
     // Before a message is taken and passed on, staff whose sign-in has ended are closed out; in
     // the same queue as messages, so their order is kept.
     void this.inArrivalOrder(() => this.staffCheck.ifDue(this.getConnections()));
@@ -316,44 +386,28 @@ export class Conversation extends Server<Env> {
         ? undefined
         : sendError(connection, "conversation-ended", "This conversation has ended. Add anything further to its record.");
     }
+    if (role === "observer") return; // refused above; this narrows the type for what follows
     switch (frame.type) {
       case "send":
         return this.inArrivalOrder(() =>
           this.receive(connection, role, frame.id, frame.text, role === "officer" ? frame.quickReply : undefined),
         );
       case "retry-translation":
-        if (role !== "officer" || !this.translator.retry(frame.seq)) {
+        if (!this.translator.retry(frame.seq)) {
           sendError(connection, "not-allowed", "That message has no failed translation to retry.");
         }
         return;
       case "typing":
         return this.broadcastFrame({ type: "typing", role }, [connection.id]);
-      case "read":
+      case "read": {
+        // Only a mark that moves on is stored and passed on; the same mark again changes nothing.
+        if (frame.seq <= record.read[role]) return;
         return this.broadcastFrame({ type: "read", role, seq: this.store.markRead(role, frame.seq) });
+      }
       case "still-here":
-        if (role === "victim") await this.victimIsHere();
-        return;
+        return this.victimIsHere();
       case "location":
-        return this.shareLocation(role, frame);
-      case "note": {
-        const note = { at: Date.now(), officerId: connection.state?.officerId ?? "", text: frame.text };
-        this.store.addNote(note);
-        this.store.appendEntry(entry.note(note));
-        return this.tellStaff({ type: "note", note });
-      }
-      case "outcome": {
-        if (role !== "officer") return sendError(connection, "not-allowed", "Only the officer in the chat records its outcome.");
-        const outcome = {
-          outcome: frame.outcome,
-          crimeReference: frame.crimeReference || null,
-          detail: frame.detail || null,
-          officerId: connection.state?.officerId ?? "",
-          at: Date.now(),
-        };
-        this.store.setOutcome(outcome);
-        this.store.appendEntry(entry.outcome(outcome));
-        return this.tellStaff({ type: "outcome", outcome });
-      }
+        return this.shareLocation(connection, frame);
       case "end":
         if (role === "officer" && frame.abusive) {
           return this.endAsAbusive(connection.state?.officerId ?? "", frame.abusive.blockHours);
@@ -403,7 +457,7 @@ export class Conversation extends Server<Env> {
     if (already) return send(connection, ackFor(already));
     // Only new messages count towards the limit; the refused one stays pending on the client,
     // which sends it again after a pause. Nothing is stored, so nothing is lost or doubled.
-    if (!(await withinLimit(this.env, "message", `${this.name}:${connection.id}`))) {
+    if (!(await withinLimit(this.env, "message", `${this.name}:${role}`))) {
       return sendError(connection, "too-many", LIMIT_MESSAGES.message);
     }
     // While the limit was checked the sender may have gone (their resend will bring it again),
@@ -448,11 +502,14 @@ export class Conversation extends Server<Env> {
     return turn;
   }
 
-  /** Only the victim shares a location, and only by pressing the button; staff see it at once. */
-  private shareLocation(role: ConnectionRole, frame: { latitude: number; longitude: number; accuracy: number }) {
-    if (role !== "victim") return;
-    const record = this.store.read();
-    if (!record || record.status === "ended") return;
+  /**
+   * Only the victim shares a location (frame-rules.ts), by pressing the button; staff see it at
+   * once. A chat keeps at most MAX_LOCATIONS: enough to follow someone moving, not a flood.
+   */
+  private shareLocation(connection: Connection, frame: { latitude: number; longitude: number; accuracy: number }) {
+    if (this.store.locationCount() >= MAX_LOCATIONS) {
+      return sendError(connection, "too-many", "Your location has already been shared many times in this chat.");
+    }
     const location = { at: Date.now(), latitude: frame.latitude, longitude: frame.longitude, accuracy: frame.accuracy };
     this.store.addLocation(location);
     this.store.appendEntry(entry.location(location));
@@ -618,7 +675,7 @@ export class Conversation extends Server<Env> {
   // ── Connections ──
 
   /** Open sockets of one side, not counting `except` (the one connecting or closing). */
-  private openConnections(role: ParticipantRole, except?: Connection): Connection[] {
+  private openConnections(role: ConnectionRole, except?: Connection): Connection[] {
     return [...this.getConnections(role)].filter(
       (c) => c.readyState === WebSocket.OPEN && c.id !== except?.id,
     );

@@ -29,6 +29,8 @@ import { errorResponse } from "../http/errors";
 import { DispatcherStore, type QueueEntry } from "./dispatcher-store";
 import { EventOutbox, type QueueEvent } from "./event-outbox";
 import { SIGNED_OUT } from "./conversation-frames";
+import { connectSafely } from "./connect-safely";
+import { DISPATCHER_FRAMES, FrameBudgets } from "./frame-rules";
 import { OFFICER_HEADER, OFFICER_NAME_HEADER, STAFF_ROLE_HEADER } from "./headers";
 import { Scheduler } from "./scheduler";
 import { StaffCheck, sessionOf } from "./staff-check";
@@ -64,6 +66,8 @@ export class Dispatcher extends Server<Env> {
   #store: DispatcherStore | undefined;
   #scheduler: Scheduler<Job> | undefined;
   #outbox: EventOutbox | undefined;
+  /** How often each officer has sent each kind of frame lately (rooms/frame-rules.ts). */
+  private readonly budgets = new FrameBudgets();
 
   private get store() {
     this.#store ??= new DispatcherStore(this.ctx.storage);
@@ -121,12 +125,14 @@ export class Dispatcher extends Server<Env> {
   }
 
   override async onConnect(connection: Staff, ctx: ConnectionContext): Promise<void> {
-    const staff = staffOf(ctx.request);
-    connection.setState(staff);
-    const name = decodeURIComponent(ctx.request.headers.get(OFFICER_NAME_HEADER) ?? "Officer");
-    this.store.upsertOfficer(staff.officerId, name, staff.role, this.settings.defaultCapacity);
-    await this.scheduler.cancel(`strand:${staff.officerId}`);
-    await this.publish();
+    await connectSafely("Dispatcher", connection, async () => {
+      const staff = staffOf(ctx.request);
+      connection.setState(staff);
+      const name = decodeURIComponent(ctx.request.headers.get(OFFICER_NAME_HEADER) ?? "Officer");
+      this.store.upsertOfficer(staff.officerId, name, staff.role, this.settings.defaultCapacity);
+      await this.scheduler.cancel(`strand:${staff.officerId}`);
+      await this.publish();
+    });
   }
 
   override async onClose(connection: Staff): Promise<void> {
@@ -146,6 +152,11 @@ export class Dispatcher extends Server<Env> {
     const parsed = parseFrame(DispatcherClientFrame, raw);
     if (!parsed.ok) return send(connection, { type: "error", code: parsed.code, message: parsed.message });
     const frame = parsed.frame;
+    const verdict = this.budgets.check(DISPATCHER_FRAMES[frame.type], staff.role, `${staff.officerId}:${frame.type}`);
+    if (verdict === "not-allowed") return send(connection, { type: "error", code: "not-allowed", message: "Your role cannot do that." });
+    if (verdict !== "take") {
+      return send(connection, { type: "error", code: "too-many", message: "That was sent too often. Wait a few seconds, then try again." });
+    }
     try {
       switch (frame.type) {
         case "accept":
@@ -158,7 +169,6 @@ export class Dispatcher extends Server<Env> {
         case "transfer":
           return await this.transfer(staff, frame.conversationId, frame.to, frame.note);
         case "set-capacity":
-          if (!isSupervisor(staff.role)) throw new Refusal("not-allowed", "Only a supervisor can change capacity.");
           if (!this.store.setCapacity(frame.officerId, frame.capacity)) {
             throw new Refusal("not-found", "That officer has not used the console yet.");
           }

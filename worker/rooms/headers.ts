@@ -1,6 +1,6 @@
 /**
- * Headers the Worker sets on requests it forwards to a Durable Object. The Worker deletes any
- * a client sent, so inside a Durable Object they can be trusted.
+ * Headers the Worker sets on requests it forwards to a Durable Object. The Worker forwards only
+ * a client's handshake headers (parties.ts), so inside a Durable Object these can be trusted.
  */
 export const OFFICER_HEADER = "x-quietline-officer";
 /** The signed-in officer's staff role: officer, supervisor or admin. */
@@ -11,7 +11,6 @@ export const OFFICER_NAME_HEADER = "x-quietline-officer-name";
 export const SESSION_HEADER = "x-quietline-session";
 /** Set inside the Conversation for its own onConnect: victim, officer or observer. */
 export const ROLE_HEADER = "x-quietline-role";
-export const INTERNAL_HEADERS = [OFFICER_HEADER, STAFF_ROLE_HEADER, OFFICER_NAME_HEADER, SESSION_HEADER, ROLE_HEADER] as const;
 
 /** Query parameter carrying a victim's single-use connection ticket. */
 export const TICKET_PARAM = "ticket";

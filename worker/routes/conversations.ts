@@ -72,6 +72,10 @@ conversationRoutes.post("/:id/tickets", async (c) => {
   const conversation = await getConversation(c.env, credentials.conversationId);
   const tokenHash = await sha256Hex(credentials.token);
   const ticket = await conversation.issueTicket(tokenHash, await sourceOf(c.req.raw, c.env));
+  if (ticket === "too-many") {
+    c.header("Retry-After", "60");
+    return apiError(c, 429, "too-many", "This chat has reconnected many times in the last minute. It will try again shortly.");
+  }
   if (ticket) return c.json({ ticket });
   // Sealed and erased while this victim was away: say it ended, not that it never existed.
   if (await endedForToken(c.env.DB, credentials.conversationId, tokenHash)) {

@@ -24,9 +24,11 @@ export const SendFrame = z.object({
   /** An officer's quick reply: its reviewed translations are used instead of machine translation. */
   quickReply: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, "not a quick reply"))),
 });
-/** Staff only: a private note on the chat that the victim never sees. */
-export const NoteFrame = z.object({
-  type: z.literal("note"),
+/**
+ * Staff only: a private note on the chat that the victim never sees. Sent over HTTP, not the
+ * chat's socket, so it is attributed to the signed-in officer and its saving is confirmed.
+ */
+export const NoteRequest = z.object({
   text: z.string().check(z.trim(), z.minLength(1, "Write the note."), z.maxLength(2000, "Keep the note under 2000 characters.")),
 });
 
@@ -40,13 +42,13 @@ export const OutcomeKind = z.enum([
 ]);
 export type OutcomeKind = z.infer<typeof OutcomeKind>;
 
-/** The officer records how the chat ended up; a crime reference goes with "crime-recorded". */
-export const OutcomeFrame = z.object({
-  type: z.literal("outcome"),
+/** The officer records how the chat ended up; a crime reference goes with "crime-recorded". Over HTTP, like notes. */
+export const OutcomeRequest = z.object({
   outcome: OutcomeKind,
   crimeReference: z.optional(z.string().check(z.trim(), z.maxLength(64, "A crime reference is at most 64 characters."))),
   detail: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
 });
+export type OutcomeRequest = z.infer<typeof OutcomeRequest>;
 
 /** An officer asks again for a translation that failed. */
 export const RetryTranslationFrame = z.object({ type: z.literal("retry-translation"), seq: z.int().check(z.positive()) });
@@ -88,8 +90,6 @@ export const ConversationClientFrame = z.discriminatedUnion("type", [
   StillHereFrame,
   LocationFrame,
   RetryTranslationFrame,
-  NoteFrame,
-  OutcomeFrame,
 ]);
 export type ConversationClientFrame = z.infer<typeof ConversationClientFrame>;
 
