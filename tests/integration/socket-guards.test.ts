@@ -26,11 +26,11 @@ import {
 const STACK = /at \w+ \(|\.ts:\d+|\.js:\d+|Error:/;
 
 async function stored(conversationId: string) {
-  return runInDurableObject(env.Conversation.getByName(conversationId), (instance: Conversation) => ({
+  return runInDurableObject(env.Conversation.getByName(conversationId), (instance: Conversation, state) => ({
     notes: instance.store.notes(),
     entries: instance.store.entries().map((e) => e.kind),
     locations: instance.store.locations().length,
-    tickets: Number(instance.ctx.storage.sql.exec("SELECT COUNT(*) AS n FROM tickets").one().n),
+    tickets: Number(state.storage.sql.exec("SELECT COUNT(*) AS n FROM tickets").one().n),
   }));
 }
 
@@ -123,8 +123,8 @@ describe("tickets and sockets per chat", () => {
     expect((await stored(started.conversationId)).tickets).toBe(10);
 
     // A minute later (their lifetime over), they are deleted as the next is issued.
-    await runInDurableObject(env.Conversation.getByName(started.conversationId), (instance: Conversation) => {
-      instance.ctx.storage.sql.exec("UPDATE tickets SET expires_at = 1");
+    await runInDurableObject(env.Conversation.getByName(started.conversationId), (_instance: Conversation, state) => {
+      state.storage.sql.exec("UPDATE tickets SET expires_at = 1");
     });
     await ticketFor(started);
     expect((await stored(started.conversationId)).tickets).toBe(1);
