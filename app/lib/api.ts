@@ -6,8 +6,6 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    /** For a resume code with a wrong PIN: tries left before it locks. */
-    readonly triesLeft?: number,
   ) {
     super(message);
   }
@@ -27,7 +25,7 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
     const error = parsed.success
       ? parsed.data.error
       : { code: "unknown", message: "Something went wrong. Please try again." };
-    throw new ApiFailure(response.status, error.code, error.message, "triesLeft" in error ? error.triesLeft : undefined);
+    throw new ApiFailure(response.status, error.code, error.message);
   }
   return body as T;
 }

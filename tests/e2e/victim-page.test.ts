@@ -94,7 +94,7 @@ describe("the victim's page", () => {
     await context.close();
   });
 
-  it("links a returning victim's chat to the earlier one for the officer, and limits wrong PINs", async () => {
+  it("links a returning victim's chat to the earlier one for the officer, and refuses a wrong PIN or a used code in one calm sentence", async () => {
     const victim = await (await browser().newContext()).newPage();
     await startAcceptedChat(victim, officer, baseUrl);
     await write(victim, "First time I have asked for help");
@@ -112,7 +112,10 @@ describe("the victim's page", () => {
     await later.getByLabel("Your code (the words you were given)").fill(code);
     await later.getByLabel("Your PIN").fill("1111");
     await later.getByRole("button", { name: "Start chat with my code" }).click();
-    await later.getByRole("alert").filter({ hasText: "Tries left: 4." }).waitFor();
+    // The same sentence whatever is wrong, so it never tells anyone the code exists.
+    const noMatch = "That code and PIN do not match.";
+    await later.getByRole("alert").filter({ hasText: noMatch }).waitFor();
+    expect(await later.getByRole("alert").textContent()).not.toMatch(/tries|left/i);
     await later.getByLabel("Your PIN").fill("4826");
     await later.getByRole("button", { name: "Start chat with my code" }).click();
     await later.getByText(/in the queue\./).waitFor();
@@ -122,6 +125,15 @@ describe("the victim's page", () => {
     await panel.getByText("Returning: came back with a code").waitFor();
     await panel.getByText("Earlier conversations").click();
     await panel.getByText("First time I have asked for help").waitFor();
+
+    // A code starts one chat: the same words and PIN again are refused like a wrong PIN.
+    const again = await (await browser().newContext()).newPage();
+    await again.goto(baseUrl);
+    await again.getByText("I have a code").click();
+    await again.getByLabel("Your code (the words you were given)").fill(code);
+    await again.getByLabel("Your PIN").fill("4826");
+    await again.getByRole("button", { name: "Start chat with my code" }).click();
+    await again.getByRole("alert").filter({ hasText: noMatch }).waitFor();
   });
 
   it("speaks the victim's language, right to left for Arabic, and fits a 320-pixel screen", async () => {

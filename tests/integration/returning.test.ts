@@ -1,6 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { MAX_PIN_TRIES, normaliseCode } from "../../worker/auth/resume-codes";
+import { RESUME_CODE_GUESSES } from "../../worker/auth/guess-limits";
+import { normaliseCode } from "../../worker/auth/resume-codes";
+import { LIMIT_MESSAGES } from "../../worker/abuse/rate-limits";
 import type { StartedConversation } from "../../worker/shared/protocol";
 import { acceptAndJoin, call, connectVictim, signedInOfficer } from "./harness";
 
@@ -12,8 +14,19 @@ const json = (body: unknown, headers: Record<string, string> = {}) => ({
   body: JSON.stringify(body),
 });
 
-async function start(body: unknown = {}) {
-  const response = await call("/api/conversations", json(body));
+/**
+ * Callers are told apart by CF-Connecting-IP. Every address here is in 2001:db8:163::/48, one /64
+ * per source (worker/abuse/source.ts), so no other test file uses up these sources' rate limits.
+ */
+let nextSource = 1;
+const newSource = () => `2001:db8:163:${(nextSource++).toString(16)}::1`;
+const from = (source: string | undefined): Record<string, string> => (source ? { "CF-Connecting-IP": source } : {});
+
+/** The one answer to every code that does not start a chat. */
+const NO_MATCH = JSON.stringify({ error: { code: "bad-code", message: "That code and PIN do not match." } });
+
+async function start(body: unknown = {}, source?: string) {
+  const response = await call("/api/conversations", json(body, from(source)));
   return { response, started: response.status === 201 ? ((await response.json()) as StartedConversation) : null };
 }
 
@@ -33,8 +46,46 @@ async function finishedChat(body: unknown = {}) {
   return started!;
 }
 
-async function takeCode(started: StartedConversation, pin: string) {
-  return call(`/api/conversations/${started.conversationId}/resume-code`, json({ pin }, { Authorization: `Bearer ${started.token}` }));
+async function takeCode(started: StartedConversation, pin: string, source?: string) {
+  return call(`/api/conversations/${started.conversationId}/resume-code`, json({ pin }, { Authorization: `Bearer ${started.token}`, ...from(source) }));
+}
+
+async function codeFor(started: StartedConversation, pin: string, source?: string) {
+  const issued = await takeCode(started, pin, source);
+  expect(issued.status).toBe(201);
+  return ((await issued.json()) as { code: string }).code;
+}
+
+/** Tries a code; the answer's status and exact text, and the chat it started (if any). */
+async function tryCode(code: string, pin: string, source: string) {
+  const { response, started } = await start({ resume: { code, pin } }, source);
+  return { status: response.status, text: started ? null : await response.text(), started };
+}
+
+const refused = { status: 401, text: NO_MATCH, started: null };
+
+/** The chat a victim's code started, ended by the victim (so they can take a new code). */
+async function endedByVictim(started: StartedConversation) {
+  const victim = await connectVictim(started);
+  await victim.next("welcome");
+  victim.send({ type: "end" });
+  await victim.next("ended");
+  await victim.closedWith();
+}
+
+async function threadOf(conversationId: string) {
+  return (await env.DB.prepare("SELECT thread_id FROM conversations WHERE id = ?").bind(conversationId).first<{ thread_id: string }>())
+    ?.thread_id;
+}
+
+/**
+ * The simulated limiter counts in windows aligned to the clock (as Cloudflare's does). A test
+ * that must see a count reach its limit inside one window waits for a fresh window if the
+ * current one is nearly over.
+ */
+async function freshWindow(periodSeconds: number, neededMs: number) {
+  const left = periodSeconds * 1000 - (Date.now() % (periodSeconds * 1000));
+  if (left < neededMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
 }
 
 describe("returning victims", () => {
@@ -87,27 +138,109 @@ describe("returning victims", () => {
     expect((await call(path, { headers: { Cookie: supervisor.cookie } })).status).toBe(200);
   });
 
-  it("limits wrong PINs, then locks the code", async () => {
+  it("gives one answer, byte for byte, to a made-up code, a wrong PIN, a code locked for this source, a used code and an expired one", async () => {
     const first = await finishedChat();
-    const { code } = (await (await takeCode(first, "9999")).json()) as { code: string };
-    for (let i = 1; i < MAX_PIN_TRIES; i++) {
-      const { response } = await start({ resume: { code, pin: "0000" } });
-      expect(response.status).toBe(401);
-      expect(await response.json()).toMatchObject({ error: { code: "bad-code", triesLeft: MAX_PIN_TRIES - i } });
+    const code = await codeFor(first, "2468");
+    const guesser = newSource();
+    const madeUp = await tryCode("apple river stone kite", "2468", guesser);
+    const wrongPin = await tryCode(code, "1111", guesser);
+
+    const locker = newSource();
+    for (let i = 0; i < RESUME_CODE_GUESSES.perSource; i++) expect(await tryCode(code, `000${i}`, locker)).toEqual(refused);
+    const lockedHere = await tryCode(code, "2468", locker);
+
+    const owner = newSource();
+    expect((await tryCode(code, "2468", owner)).status).toBe(201);
+    const used = await tryCode(code, "2468", owner);
+
+    const second = await finishedChat();
+    const old = await codeFor(second, "2468");
+    await env.DB.prepare("UPDATE resume_codes SET expires_at = ? WHERE issued_for = ?").bind(Date.now() - 1, second.conversationId).run();
+    const expired = await tryCode(old, "2468", newSource());
+
+    for (const answer of [madeUp, wrongPin, lockedHere, used, expired]) expect(answer).toEqual(refused);
+  }, 30_000);
+
+  it("starts one chat per code: the same code and PIN again, or twice at once, start no second chat", async () => {
+    const first = await finishedChat();
+    const code = await codeFor(first, "1357");
+    const again = await tryCode(code, "1357", newSource());
+    expect(again.status).toBe(201);
+    expect(await tryCode(code, "1357", newSource())).toEqual(refused);
+
+    const second = await finishedChat();
+    const racing = await codeFor(second, "8642");
+    const answers = await Promise.all([tryCode(racing, "8642", newSource()), tryCode(racing, "8642", newSource())]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 401]);
+    expect(answers.find((a) => a.status === 401)).toEqual(refused);
+    const resumed = await env.DB.prepare("SELECT COUNT(*) AS n FROM conversations WHERE thread_id = ? AND is_returning = 1")
+      .bind(second.conversationId)
+      .first<{ n: number }>();
+    expect(resumed!.n).toBe(1);
+  }, 30_000);
+
+  it("does not let a stranger's wrong PINs from one source stop the owner from another", async () => {
+    const first = await finishedChat();
+    const code = await codeFor(first, "4321");
+    const stranger = newSource();
+    for (let i = 0; i < RESUME_CODE_GUESSES.perSource; i++) expect(await tryCode(code, `11${i}1`, stranger)).toEqual(refused);
+    // The stranger's source is refused now, even with the right PIN...
+    expect(await tryCode(code, "4321", stranger)).toEqual(refused);
+    // ...but the owner, elsewhere, starts their chat.
+    const owner = await tryCode(code, "4321", newSource());
+    expect(owner.status).toBe(201);
+    expect(await threadOf(owner.started!.conversationId)).toBe(first.conversationId);
+  }, 30_000);
+
+  it("stops all guessing at a code once many sources have guessed wrong, until the window has passed", async () => {
+    const first = await finishedChat();
+    const code = await codeFor(first, "2580");
+    for (let sent = 0; sent < RESUME_CODE_GUESSES.perSubject; ) {
+      const source = newSource();
+      for (let i = 0; i < RESUME_CODE_GUESSES.perSource - 1 && sent < RESUME_CODE_GUESSES.perSubject; i++, sent++) {
+        expect(await tryCode(code, `9${String(sent).padStart(3, "0")}`, source)).toEqual(refused);
+      }
     }
-    const last = await start({ resume: { code, pin: "0000" } });
-    expect(last.response.status).toBe(403);
-    // Locked: even the right PIN no longer works.
-    const right = await start({ resume: { code, pin: "9999" } });
-    expect(right.response.status).toBe(403);
-    expect(await right.response.json()).toMatchObject({ error: { code: "code-locked" } });
-  });
+    const owner = newSource();
+    expect(await tryCode(code, "2580", owner)).toEqual(refused);
 
-  it("answers an unknown code like a wrong PIN, and refuses a code before the chat ends or without the token", async () => {
-    const unknown = await start({ resume: { code: "apple river stone kite", pin: "1234" } });
-    expect(unknown.response.status).toBe(401);
-    expect(await unknown.response.json()).toEqual({ error: { code: "bad-code", message: "That code and PIN do not match." } });
+    // Arranging time: the guesses are moved back past the window.
+    await env.DB.prepare("UPDATE guess_failures SET at = at - ?").bind(RESUME_CODE_GUESSES.windowMs).run();
+    expect((await tryCode(code, "2580", owner)).status).toBe(201);
+  }, 60_000);
 
+  it("keeps one code per chat: taking another makes the first stop working", async () => {
+    const first = await finishedChat();
+    const earlier = await codeFor(first, "1111");
+    const later = await codeFor(first, "2222");
+    const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM resume_codes WHERE issued_for = ?").bind(first.conversationId).first<{ n: number }>();
+    expect(rows!.n).toBe(1);
+    expect(await tryCode(earlier, "1111", newSource())).toEqual(refused);
+    expect((await tryCode(later, "2222", newSource())).status).toBe(201);
+  }, 30_000);
+
+  it("lets a victim take a new code at the end of the chat their code started, on the same thread", async () => {
+    const first = await finishedChat();
+    const second = (await tryCode(await codeFor(first, "3690"), "3690", newSource())).started!;
+    await endedByVictim(second);
+    const next = await codeFor(second, "3690");
+    const third = await tryCode(next, "3690", newSource());
+    expect(third.status).toBe(201);
+    expect(await threadOf(third.started!.conversationId)).toBe(first.conversationId);
+  }, 30_000);
+
+  it("limits how many codes one source takes in a minute", async () => {
+    const first = await finishedChat();
+    const source = newSource();
+    await freshWindow(60, 15_000);
+    for (let i = 0; i < 10; i++) expect((await takeCode(first, "1234", source)).status).toBe(201);
+    const burst = await takeCode(first, "1234", source);
+    expect(burst.status).toBe(429);
+    expect(await burst.json()).toEqual({ error: { code: "too-many", message: LIMIT_MESSAGES.resumeCode } });
+    expect((await takeCode(first, "1234", newSource())).status).toBe(201);
+  }, 90_000);
+
+  it("refuses a code before the chat ends or without the token", async () => {
     const { started } = await start();
     expect((await takeCode(started!, "1234")).status).toBe(409);
     expect((await takeCode({ ...started!, token: "A".repeat(43) }, "1234")).status).toBe(401);

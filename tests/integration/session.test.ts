@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { acceptAndJoin, call, createOfficer, signIn, signedInOfficer, startConversation } from "./harness";
 
-const json = (body: unknown) => ({
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
   method: "POST",
-  headers: { "Content-Type": "application/json" },
+  headers: { "Content-Type": "application/json", ...headers },
   body: JSON.stringify(body),
 });
 
@@ -88,13 +88,28 @@ describe("session limits", () => {
     expect((await call("/api/session", { headers: { Cookie: fresh } })).status).toBe(200);
   });
 
-  it("limits failed sign-ins to an account, even before the right password", async () => {
+  it("refuses a source after five wrong passwords for an account, even the right one, while the officer signs in from elsewhere", async () => {
+    const { env } = await import("cloudflare:workers");
     const officer = await createOfficer();
-    const attempt = (password: string) =>
-      call("/api/session", json({ email: officer.email, password }));
-    for (let i = 0; i < 5; i++) expect((await attempt("wrong password")).status).toBe(401);
-    const locked = await attempt(officer.password);
+    const stranger = "2001:db8:161:1::1";
+    const officersDesk = "2001:db8:161:2::1";
+    const attempt = (password: string, source: string) =>
+      call("/api/session", json({ email: officer.email, password }, { "CF-Connecting-IP": source }));
+
+    for (let i = 0; i < 5; i++) expect((await attempt("wrong password", stranger)).status).toBe(401);
+    const locked = await attempt(officer.password, stranger);
     expect(locked.status).toBe(429);
-    expect(await locked.json()).toMatchObject({ error: { code: "too-many-attempts" } });
+    expect(await locked.json()).toEqual({
+      error: { code: "too-many-attempts", message: "Too many attempts to sign in to this account. Try again in 15 minutes." },
+    });
+    expect(locked.headers.get("Set-Cookie")).toBeNull();
+
+    const atTheDesk = await attempt(officer.password, officersDesk);
+    expect(atTheDesk.status).toBe(200);
+    expect(atTheDesk.headers.get("Set-Cookie")).toMatch(/^ql_session=/);
+
+    // Fifteen minutes on, the stranger's source may try again.
+    await env.DB.prepare("UPDATE guess_failures SET at = at - ?").bind(15 * 60_000).run();
+    expect((await attempt(officer.password, stranger)).status).toBe(200);
   });
 });

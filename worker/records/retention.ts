@@ -10,7 +10,8 @@
  * is written to the audit log. A deletion that fails part-way is finished by the next run.
  *
  * The sweep also clears other personal data past the same period: cached translations (they hold
- * message text), expired resume codes, old sign-in failures, expired sessions and expired blocks.
+ * message text), expired resume codes, old wrong guesses and known sign-in sources, expired sessions
+ * and expired blocks.
  */
 import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
 import { retentionSettings } from "../config";
@@ -25,11 +26,13 @@ import {
   recordAddenda,
   resumeCodes,
   guessFailures,
+  knownSources,
   translationCache,
 } from "../db/schema";
 import { getConversation } from "../rooms/stubs";
 import type { RetentionPreview } from "../shared/protocol";
 import { audit, RETENTION_ACTOR } from "./audit";
+import { KNOWN_SOURCE_LIFETIME_MS } from "../auth/guess-limits";
 
 const DAY_MS = 86_400_000;
 /** Records deleted per batch; the sweep takes batches until nothing is due. */
@@ -118,6 +121,7 @@ async function sweepOtherData(db: D1Database, now: number, cutoff: number) {
     orm.delete(translationCache).where(lt(translationCache.createdAt, cutoff)),
     orm.delete(resumeCodes).where(lt(resumeCodes.expiresAt, now)),
     orm.delete(guessFailures).where(lt(guessFailures.at, now - SIGN_IN_FAILURES_KEPT_MS)),
+    orm.delete(knownSources).where(lt(knownSources.lastSuccessAt, now - KNOWN_SOURCE_LIFETIME_MS)),
     orm.delete(officerSessions).where(lt(officerSessions.expiresAt, now)),
     orm.delete(blockedSources).where(lt(blockedSources.until, now)),
   ]);

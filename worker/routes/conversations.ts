@@ -17,6 +17,7 @@ import { sourceOf } from "../abuse/source";
 export const conversationRoutes = new Hono<{ Bindings: Env }>();
 
 const NOT_FOUND = "This chat could not be found. Start a new chat.";
+const CODE_DOES_NOT_MATCH = "That code and PIN do not match.";
 
 conversationRoutes.post("/", async (c) => {
   const body = await readBody(c, StartConversationRequest, { optional: true });
@@ -30,21 +31,10 @@ conversationRoutes.post("/", async (c) => {
   const conversationId = randomId();
   let threadId = conversationId;
   if (body.data.resume) {
-    const redeemed = await redeemResumeCode(c.env.DB, body.data.resume.code, body.data.resume.pin);
-    if (!redeemed.ok) {
-      return redeemed.reason === "locked"
-        ? apiError(c, 403, "code-locked", "This code can no longer be used. You can start a new chat without it.")
-        : c.json(
-            {
-              error: {
-                code: "bad-code",
-                message: "That code and PIN do not match.",
-                ...(redeemed.triesLeft === null ? {} : { triesLeft: redeemed.triesLeft }),
-              },
-            },
-            401,
-          );
-    }
+    const redeemed = await redeemResumeCode(c.env.DB, body.data.resume, admitted.source);
+    // One answer for every refusal (unknown, expired, used or locked code, wrong PIN), so it
+    // tells a stranger nothing about whether the code exists.
+    if (!redeemed) return apiError(c, 401, "bad-code", CODE_DOES_NOT_MATCH);
     threadId = redeemed.threadId;
   }
   const token = randomSecret();

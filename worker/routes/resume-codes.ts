@@ -1,4 +1,7 @@
-/** A victim takes a resume code at the end of a chat, to link their next chat to this one. */
+/**
+ * A victim takes a resume code at the end of a chat, to link their next chat to this one. A chat
+ * has one code: taking another replaces it, and a chat started with a code can offer a new one.
+ */
 import { Hono } from "hono";
 import { conversationRow, endedForToken } from "../db/conversations";
 import { issueResumeCode } from "../auth/resume-codes";
@@ -8,6 +11,8 @@ import { apiError } from "../http/errors";
 import { readBody } from "../http/body";
 import { ResumeCodeRequest, type ResumeCodeResponse } from "../shared/protocol";
 import { getConversation } from "../rooms/stubs";
+import { LIMIT_MESSAGES, withinLimit } from "../abuse/rate-limits";
+import { sourceOf } from "../abuse/source";
 import { victimCredentials } from "./conversations";
 
 export const resumeCodeRoutes = new Hono<{ Bindings: Env }>();
@@ -15,6 +20,12 @@ export const resumeCodeRoutes = new Hono<{ Bindings: Env }>();
 resumeCodeRoutes.post("/:id/resume-code", async (c) => {
   const credentials = victimCredentials(c);
   if (!credentials) return apiError(c, 401, "not-allowed", "This chat could not be found.");
+  // Counted with resume-code tries from the same source, before any hashing, so minting codes
+  // in a burst is refused as cheaply as guessing them. (A chat keeps only its newest code anyway.)
+  if (!(await withinLimit(c.env, "resumeCode", await sourceOf(c.req.raw, c.env)))) {
+    c.header("Retry-After", "60");
+    return apiError(c, 429, "too-many", LIMIT_MESSAGES.resumeCode);
+  }
   const body = await readBody(c, ResumeCodeRequest);
   if (!body.ok) return body.response;
   const tokenHash = await sha256Hex(credentials.token);

@@ -99,8 +99,6 @@ export const ApiError = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    /** For a resume code with a wrong PIN: how many tries are left before it locks. */
-    triesLeft: z.optional(z.int().check(z.nonnegative())),
   }),
 });
 export type ApiError = z.infer<typeof ApiError>;
