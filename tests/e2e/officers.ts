@@ -109,3 +109,33 @@ export const XSS_SUPERVISOR = {
 } as const satisfies NewOfficer;
 
 E2E_OFFICERS.push(XSS_OFFICER, XSS_SUPERVISOR);
+
+/** For bidi-controls.test.ts: an officer who reads words written with hidden direction characters, live and in Records. */
+export const BIDI_OFFICER = {
+  email: "pc.rae@police.test",
+  displayName: "PC Rae",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+E2E_OFFICERS.push(BIDI_OFFICER);
+
+/** For officer-input.test.ts: an officer who records a note, an outcome and DASH comments, also after the chat has ended. */
+export const INPUT_OFFICER = {
+  email: "pc.ned@police.test",
+  displayName: "PC Ned",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+E2E_OFFICERS.push(INPUT_OFFICER);
+
+/** For two-hostnames.test.ts: an officer who answers a chat on the staff hostname. */
+export const HOSTS_OFFICER = {
+  email: "pc.tam@police.test",
+  displayName: "PC Tam",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+E2E_OFFICERS.push(HOSTS_OFFICER);

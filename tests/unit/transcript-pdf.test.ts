@@ -4,7 +4,7 @@ import { isRightToLeft } from "../../worker/transcripts/bidi";
 import { renderTranscriptPdf } from "../../worker/transcripts/pdf";
 import { embedFonts } from "../../worker/transcripts/pdf-fonts";
 import { visualRuns } from "../../worker/transcripts/pdf-text";
-import type { TranscriptDocument } from "../../worker/transcripts/types";
+import type { TranscriptDocument, TranscriptMessage } from "../../worker/transcripts/types";
 import { extractPdfText, type ExtractedPdf, type TextLine } from "../support/pdf-text";
 import { CRIME_REFERENCE, NOTE_TEXT, transcriptFixture } from "../support/transcript-fixture";
 
@@ -237,5 +237,67 @@ describe("a line that mixes right-to-left and left-to-right text", () => {
 
   it("puts an Arabic phrase and the number after it in reading order inside an English sentence", async () => {
     expect(await drawn("He said سلام 123 today")).toEqual(["He said ", "123", "سلام ", " ", "today"]);
+  });
+});
+
+describe("hidden direction characters in a sealed transcript's PDF", () => {
+  const plain = { status: "not-needed", text: null, to: null, model: null } as const;
+  const written = (seq: number, text: string, language: string): TranscriptMessage => ({
+    seq,
+    from: "victim",
+    officerId: null,
+    text,
+    language,
+    sentAt: fixture.messages[seq - 1]!.sentAt,
+    translation: plain,
+    digest: fixture.messages[seq - 1]!.digest,
+    translationDigest: null,
+  });
+  /** In a browser the first reads "I am now safe he told me to go away"; the second, "0000 496 0113", right-aligned. */
+  const OVERRIDDEN = "I am now safe \u202Eyawa og ot em dlot eh";
+  const MARKED = "\u200FCall me on 0113 496 0000";
+  const ARABIC = "عمري\u200F 34 سنة";
+  const doc: TranscriptDocument = {
+    ...fixture,
+    messages: [written(1, OVERRIDDEN, "en"), written(2, MARKED, "en"), written(3, ARABIC, "ar")],
+    notes: [{ ...fixture.notes[0]!, text: "Victim says \u2067she is safe\u2069 now" }],
+  };
+  let reading: Promise<ExtractedPdf> | undefined;
+  const read = () => (reading ??= renderTranscriptPdf(doc).then(extractPdfText));
+  const lineOf = (pdf: ExtractedPdf, seq: number) => messageBlocks(pdf).get(seq)!.original;
+
+  it("draws an override as a visible marker, with the words after it in the order they were written", async () => {
+    const [line, ...more] = lineOf(await read(), 1);
+    expect(more).toEqual([]);
+    expect(line!.text).toBe("I am now safe \u2039RLO\u203Ayawa og ot em dlot eh");
+    // What the glyphs themselves say, left to right as drawn: nothing reversed.
+    expect(line!.glyphText).toBe("I am now safe \u2039RLO\u203Ayawa og ot em dlot eh");
+  });
+
+  it("draws a mark in English text as a marker too, leaving the line against the left margin and the number as written", async () => {
+    const [line] = lineOf(await read(), 2);
+    expect(line!.glyphText).toBe("\u2039RLM\u203ACall me on 0113 496 0000");
+    expect(Math.min(...line!.runs.map((run) => run.x))).toBeLessThan(60);
+  });
+
+  it("leaves a mark in Arabic text to do its work, unmarked", async () => {
+    const pdf = await read();
+    expect(lineOf(pdf, 3).map((line) => line.text).join("")).toBe(ARABIC);
+    expect(pdf.lines.map((line) => line.text)).toContain("Victim says \u2039RLI\u203Ashe is safe\u2039PDI\u203A now");
+  });
+
+  it("says under the summary what each marker it shows stands for", async () => {
+    const text = (await read()).lines.map((line) => line.text).join(" ");
+    for (const key of [
+      "\u2039RLO\u203A right-to-left override (U+202E)",
+      "\u2039RLM\u203A right-to-left mark (U+200F)",
+      "\u2039RLI\u203A right-to-left isolate (U+2067)",
+      "\u2039PDI\u203A pop directional isolate (U+2069)",
+    ]) {
+      expect(text).toContain(key);
+    }
+    expect(text).not.toContain("ALM");
+    // The fixture, which has none, gets no such paragraph.
+    expect((await rendered()).pdf.lines.some((line) => line.text.startsWith("Hidden characters"))).toBe(false);
   });
 });

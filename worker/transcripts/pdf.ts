@@ -8,6 +8,7 @@
  * the file identifier is the seal's SHA-256 (pdf-lib writes none by itself).
  */
 import { PageSizes, PDFDocument, PDFHexString, rgb, type Color, type PDFPage } from "pdf-lib";
+import { markerOf, shownControls, withVisibleControls, type BidiControl } from "../shared/bidi-controls";
 import { embedFonts, type FaceChain, type Fonts } from "./pdf-fonts";
 import { isRightToLeft } from "./bidi";
 import { drawLine, widthOf, wrap } from "./pdf-text";
@@ -62,14 +63,19 @@ class Pages {
     this.y -= points;
   }
 
-  /** Wrapped text; each paragraph right-aligned if it starts with right-to-left letters. */
+  /**
+   * Wrapped text; each paragraph right-aligned if it starts with right-to-left letters. Hidden
+   * direction characters are drawn as markers (‹RLO›) before the paragraph's direction is found
+   * or anything is laid out, so none of them can reorder or realign what was written.
+   */
   text(text: string, style: Style = {}) {
     const size = style.size ?? BODY;
     const chain = style.bold ? this.fonts.bold : this.fonts.regular;
     const indent = style.indent ?? 0;
     // Tabs become spaces and other control characters are dropped: no font draws them.
     const printable = text.normalize("NFC").replace(/\t/g, "    ").replace(/(?![\n\r])\p{Cc}/gu, "");
-    for (const paragraph of printable.split(/\r\n|\r|\n/)) {
+    for (const written of printable.split(/\r\n|\r|\n/)) {
+      const paragraph = withVisibleControls(written);
       const rtl = isRightToLeft(paragraph);
       for (const line of wrap(paragraph, chain, size, TEXT_WIDTH - indent, rtl)) {
         this.keep(lineHeight(size));
@@ -148,6 +154,18 @@ function changeLines(change: TranscriptAssessmentChange): string[] {
   return lines;
 }
 
+/** Every hidden direction character the document's text shows as a marker, each once. */
+function controlsShown(doc: TranscriptDocument): BidiControl[] {
+  const found = new Set<BidiControl>();
+  const visit = (value: unknown): void => {
+    if (typeof value === "string") for (const control of shownControls(value)) found.add(control);
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === "object") Object.values(value).forEach(visit);
+  };
+  visit(doc);
+  return [...found];
+}
+
 function summary(out: Pages, doc: TranscriptDocument) {
   out.text("Chat transcript", { size: 20, bold: true });
   out.gap(4);
@@ -159,6 +177,17 @@ function summary(out: Pages, doc: TranscriptDocument) {
     ["End reason", doc.endReason ?? "—"],
   ]) {
     out.text(`${label}: ${value}`);
+  }
+  // A reader meeting ‹RLO› in a message should not have to guess what it is.
+  const controls = controlsShown(doc);
+  if (controls.length > 0) {
+    const key = controls.map((c) => `${markerOf(c)} ${c.name} (${c.codePoint})`).join("; ");
+    out.gap(4);
+    out.text(
+      `Hidden characters: this record contains invisible characters that change the order in which text is shown. ` +
+        `Each is drawn where it was written, and the text around it is in the order it was written: ${key}.`,
+      { size: SMALL, color: MUTED },
+    );
   }
 
   out.heading("Participants");
