@@ -200,6 +200,8 @@ describe("hostile request bodies", () => {
       { path: `/api/conversations/${started.conversationId}/assessment`, cookie: officer.cookie },
       { path: "/api/records/search", cookie: officer.cookie },
       { path: `/api/records/${started.conversationId}/notes`, cookie: officer.cookie },
+      { path: `/api/conversations/${started.conversationId}/notes`, cookie: officer.cookie },
+      { path: `/api/conversations/${started.conversationId}/outcome`, cookie: officer.cookie },
       { path: `/api/conversations/${started.conversationId}/resume-code`, cookie: null },
     ];
     let checked = 0;

@@ -59,10 +59,8 @@ async function sealedChat(outcome: { outcome: string; crimeReference?: string } 
     answer: "yes",
     messageSeqs: [1],
   });
-  chat.send({ type: "note", text: "Speaks quietly; may not be alone." });
-  await chat.next("note");
-  chat.send({ type: "outcome", ...outcome });
-  await chat.next("outcome");
+  expect((await post(`/api/conversations/${started.conversationId}/notes`, officer.cookie, { text: "Speaks quietly; may not be alone." })).status).toBe(201);
+  expect((await post(`/api/conversations/${started.conversationId}/outcome`, officer.cookie, outcome)).status).toBe(201);
   chat.send({ type: "end" });
   await victim.next("ended");
   // Sealed, then the conversation's object is erased and closes every connection.
@@ -273,7 +271,8 @@ describe("after sealing", () => {
 
     const verified = (await (await post(`/api/records/${id}/verify`, officer.cookie, { justification: WHY })).json()) as VerifyResult;
     expect(verified).toMatchObject({ ok: true, addenda: { ok: true, entries: 3 } });
-    expect((await auditFor(id)).map((a) => a.action)).toEqual(["link", "addendum", "export-json", "verify"]);
+    // Every change to a sealed record is logged: the link, the note and the assessment change.
+    expect((await auditFor(id)).map((a) => a.action)).toEqual(["link", "addendum", "addendum", "export-json", "verify"]);
   });
 
   it("names the entry that was changed when the stored transcript is tampered with", async () => {

@@ -6,8 +6,8 @@ import { Hono, type Context } from "hono";
 import { DASH } from "../assessment/dash";
 import { judgementAllowed, stateOf } from "../assessment/grading";
 import { assessmentEntriesOf, entryFor, storeEntry, viewOf } from "../assessment/store";
-import { appendAddendum, NotSealedYet } from "../records/addenda";
-import { getConversation } from "../rooms/stubs";
+import { isSeniorStaff } from "../records/access";
+import { writeIntoRecord } from "../records/record-writes";
 import { entry as recordEntry } from "../transcripts/entries";
 import { database } from "../db/client";
 import { conversations } from "../db/schema";
@@ -28,8 +28,7 @@ async function allowedConversation(c: Context<OfficerEnv>): Promise<string | nul
   if (!id.success) return null;
   const row = await conversationRow(c.env.DB, id.data);
   const officer = c.var.officer;
-  const staffSenior = officer.role === "supervisor" || officer.role === "admin";
-  return row && (row.officerId === officer.id || staffSenior) ? row.id : null;
+  return row && (row.officerId === officer.id || isSeniorStaff(officer)) ? row.id : null;
 }
 
 assessmentRoutes.get("/:id/assessment", async (c) => {
@@ -53,18 +52,16 @@ assessmentRoutes.post("/:id/assessment", async (c) => {
   }
   const entry = entryFor(change, c.var.officer.id, Date.now());
   // Into the record first: the live chat's chain, or once it has ended, an addendum to the seal.
-  const live = await (await getConversation(c.env, conversationId)).recordAssessment(entry);
-  if (!live) {
-    try {
-      await appendAddendum(c.env.DB, conversationId, recordEntry.assessment(entry));
-    } catch (error) {
-      if (!(error instanceof NotSealedYet)) throw error;
-      return apiError(c, 409, "being-sealed", "This chat's record is being sealed. Try again in a minute.");
-    }
-  }
+  const written = await writeIntoRecord(c.env, c.var.officer, conversationId, {
+    live: async (chat) => ((await chat.recordAssessment(entry)) ? { ok: true, value: entry } : { ok: false, code: "conversation-ended" }),
+    sealed: () => ({ value: entry, content: recordEntry.assessment(entry) }),
+    justification: "Changed the risk assessment after the chat ended.",
+    notAllowed: "You cannot change this chat's risk assessment.",
+  });
+  if (!written.ok) return apiError(c, written.status, written.code, written.message);
   await storeEntry(c.env.DB, conversationId, entry);
   const view = viewOf(await assessmentEntriesOf(c.env.DB, conversationId));
-  if (!live) {
+  if (written.addendum) {
     await database(c.env.DB).update(conversations).set({ riskGrade: view.grading.grade }).where(eq(conversations.id, conversationId));
   }
   return c.json(view, 201);

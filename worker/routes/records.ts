@@ -16,6 +16,7 @@ import { readBody } from "../http/body";
 import { ADMINS, ALL_STAFF, allowRoles, SENIOR_STAFF, type OfficerEnv } from "../http/require-officer";
 import { addendaDocument, addendaOf, appendAddendum } from "../records/addenda";
 import { audit, auditEntries } from "../records/audit";
+import { addToSealedRecord, BEING_SEALED } from "../records/record-writes";
 import { retentionPreview } from "../records/retention";
 import { readableRecord, searchRecords, summaryOf } from "../records/search";
 import {
@@ -200,8 +201,9 @@ recordRoutes.post("/:id/notes", async (c) => {
   const body = await readBody(c, AddendumNote);
   if (!body.ok) return body.response;
   if (record.row.erasedAt !== null) return erased(c);
-  const added = await appendAddendum(c.env.DB, record.row.id, entry.note({ at: Date.now(), officerId: c.var.officer.id, text: body.data.text }));
-  await audit(c.env.DB, actorOf(c), "addendum", { conversationId: record.row.id, justification: "Added a note to the record.", detail: { entry: added.n } });
+  const note = entry.note({ at: Date.now(), officerId: c.var.officer.id, text: body.data.text });
+  const added = await addToSealedRecord(c.env.DB, c.var.officer, record.row.id, note, "Added a note to the record.");
+  if (!added) return apiError(c, BEING_SEALED.status, BEING_SEALED.code, BEING_SEALED.message);
   return c.json(added, 201);
 });
 

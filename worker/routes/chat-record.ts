@@ -1,0 +1,80 @@
+/**
+ * The officer's private notes and the chat's outcome, from the console. Plain HTTP rather than
+ * the chat's socket, so each one is attributed to the signed-in officer, confirmed when stored,
+ * and still accepted after the chat has ended (then as an addendum to its sealed record).
+ */
+import { eq } from "drizzle-orm";
+import { Hono, type Context } from "hono";
+import { database } from "../db/client";
+import { conversations } from "../db/schema";
+import { readBody } from "../http/body";
+import { apiError } from "../http/errors";
+import { ALL_STAFF, allowRoles, type OfficerEnv } from "../http/require-officer";
+import { writeIntoRecord, type RecordWritten } from "../records/record-writes";
+import { NoteRequest, OpaqueId, OutcomeRequest, type Outcome, type PrivateNote } from "../shared/protocol";
+import { entry } from "../transcripts/entries";
+
+export const chatRecordRoutes = new Hono<OfficerEnv>();
+
+chatRecordRoutes.use("/:id/notes", allowRoles(ALL_STAFF));
+chatRecordRoutes.use("/:id/outcome", allowRoles(ALL_STAFF));
+
+const NOT_IN_CHAT = "Only the officer in the chat writes its notes and outcome.";
+
+function answer<T>(c: Context<OfficerEnv>, written: RecordWritten<T>) {
+  if (!written.ok) return apiError(c, written.status, written.code, written.message);
+  return c.json(written.value, 201);
+}
+
+chatRecordRoutes.post("/:id/notes", async (c) => {
+  const id = OpaqueId.safeParse(c.req.param("id"));
+  if (!id.success) return apiError(c, 404, "not-found", "There is no such conversation of yours.");
+  const body = await readBody(c, NoteRequest);
+  if (!body.ok) return body.response;
+  const officerId = c.var.officer.id;
+  const { text } = body.data;
+  const written = await writeIntoRecord<PrivateNote>(c.env, c.var.officer, id.data, {
+    live: (chat) => chat.addNote(officerId, text),
+    sealed: (at) => {
+      const note = { at, officerId, text };
+      return { value: note, content: entry.note(note) };
+    },
+    justification: "Added a note to the record after the chat ended.",
+    notAllowed: NOT_IN_CHAT,
+  });
+  return answer(c, written);
+});
+
+chatRecordRoutes.post("/:id/outcome", async (c) => {
+  const id = OpaqueId.safeParse(c.req.param("id"));
+  if (!id.success) return apiError(c, 404, "not-found", "There is no such conversation of yours.");
+  const body = await readBody(c, OutcomeRequest);
+  if (!body.ok) return body.response;
+  const officerId = c.var.officer.id;
+  const request = body.data;
+  const written = await writeIntoRecord<Outcome>(c.env, c.var.officer, id.data, {
+    live: (chat) => chat.recordOutcome(officerId, request),
+    sealed: (at) => {
+      const outcome = {
+        outcome: request.outcome,
+        crimeReference: request.crimeReference || null,
+        detail: request.detail || null,
+        officerId,
+        at,
+      };
+      return { value: outcome, content: entry.outcome(outcome) };
+    },
+    justification: "Recorded the chat's outcome after it ended.",
+    notAllowed: NOT_IN_CHAT,
+  });
+  if (written.ok && written.addendum) {
+    // Sealing copied the outcome known then into D1; Records and search read it from there. An
+    // outcome without a crime reference leaves one linked earlier in place.
+    const { outcome, crimeReference } = written.value;
+    await database(c.env.DB)
+      .update(conversations)
+      .set(crimeReference ? { outcome, crimeReference } : { outcome })
+      .where(eq(conversations.id, written.record.id));
+  }
+  return answer(c, written);
+});
