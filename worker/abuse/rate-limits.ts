@@ -8,6 +8,8 @@
  * address: only off Cloudflare) or no binding (a deployment without it), nothing is refused:
  * a victim must never be turned away because a safeguard is missing.
  */
+import { log } from "../log";
+
 export type LimitName = "startChat" | "signIn" | "resumeCode" | "message";
 
 const BINDINGS = {
@@ -33,9 +35,11 @@ export async function withinLimit(env: LimitEnv, limit: LimitName, key: string |
   if (key === null || !binding) return true;
   try {
     const { success } = await binding.limit({ key: `${limit}:${key}` });
+    // Only the limit's name: the key is a caller's source hash or a conversation.
+    if (!success) log.info("rate-limit.refused", { limit });
     return success;
   } catch (error) {
-    console.error(`rate limit ${limit} could not be checked; allowing`, error);
+    log.warn("rate-limit.unavailable", { limit, error });
     return true;
   }
 }

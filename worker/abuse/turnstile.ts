@@ -12,6 +12,8 @@
  * one of Cloudflare's published test secrets, which never pass a real challenge anyway: a
  * deployment with a real secret always asks Cloudflare.
  */
+import { log } from "../log";
+
 export const SITEVERIFY_URL = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
 
 /** Cloudflare's published test secrets: always passes, always fails, token already spent. */
@@ -85,7 +87,8 @@ export async function checkHuman(
     answer = (await response.json()) as SiteverifyAnswer;
     if (typeof answer !== "object" || answer === null || typeof answer.success !== "boolean") throw new Error("Siteverify answered without success");
   } catch (error) {
-    console.error("Turnstile Siteverify unavailable; letting this request through", error);
+    // Let through: a victim must not be turned away because Siteverify is down.
+    log.warn("turnstile.unavailable", { error });
     return { ok: true };
   }
   const errorCodes = Array.isArray(answer["error-codes"]) ? answer["error-codes"].map(String) : [];

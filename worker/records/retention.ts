@@ -15,6 +15,7 @@
  */
 import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
 import { retentionSettings } from "../config";
+import { log } from "../log";
 import { database } from "../db/client";
 import {
   assessmentEntries,
@@ -77,12 +78,14 @@ export async function runRetention(env: RetentionEnv, now: number): Promise<Rete
         await erase(env, row, retentionDays, now);
         report.erased.push(row.id);
       } catch (error) {
-        console.error(`retention could not delete conversation ${row.id}; the next run will try again`, error);
+        // The next run tries again.
+        log.error("retention.delete-failed", { conversationId: row.id, error });
         report.failed.push(row.id);
       }
     }
   }
   await sweepOtherData(env.DB, now, cutoff);
+  log.info("retention.finished", { erased: report.erased.length, failed: report.failed.length });
   return report;
 }
 

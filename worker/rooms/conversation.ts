@@ -42,6 +42,7 @@ import { randomSecret, sha256Hex, timingSafeEqual } from "../auth/secrets";
 import { conversationTimings, queueSettings } from "../config";
 import { recordAssigned, recordReturned } from "../db/conversations";
 import { flush } from "../transcripts/live-copy";
+import { log } from "../log";
 import { sealRecord } from "../transcripts/seal";
 import { actor, entry } from "../transcripts/entries";
 import { ConversationStore } from "./conversation-store";
@@ -541,7 +542,7 @@ export class Conversation extends Server<Env> {
         try {
           this.store.markFlushed(await flush(this.env, record, this.store.messagesAfter(0), this.store.entries()));
         } catch (error) {
-          console.error("flushing conversation failed; will retry", error);
+          log.warn("conversation.flush-failed", { conversationId: record.id, error });
           await this.scheduler.set("flush", Date.now() + RETRY_MS);
         }
         return;
@@ -597,7 +598,7 @@ export class Conversation extends Server<Env> {
       // A chat that ends while still waiting must leave the officers' queue.
       await (await getDispatcher(this.env)).forget(record.id, reason);
     } catch (error) {
-      console.error("could not remove an ended conversation from the queue", error);
+      log.warn("conversation.forget-failed", { conversationId: record.id, error });
     }
     if (sealed) await this.erase();
   }
@@ -642,7 +643,7 @@ export class Conversation extends Server<Env> {
       this.store.markArchived(Date.now());
       return true;
     } catch (error) {
-      console.error("sealing conversation failed; will retry", error);
+      log.error("conversation.seal-failed", { conversationId: record.id, error });
       await this.scheduler.set("archive", Date.now() + RETRY_MS);
       return false;
     }

@@ -26,6 +26,7 @@ import {
 } from "../shared/protocol";
 import { queueSettings } from "../config";
 import { errorResponse } from "../http/errors";
+import { log } from "../log";
 import { DispatcherStore, type QueueEntry } from "./dispatcher-store";
 import { EventOutbox, type QueueEvent } from "./event-outbox";
 import { SIGNED_OUT } from "./conversation-frames";
@@ -176,7 +177,7 @@ export class Dispatcher extends Server<Env> {
       }
     } catch (error) {
       if (error instanceof Refusal) return send(connection, { type: "error", code: error.code, message: error.message });
-      console.error("dispatcher could not handle a frame", error);
+      log.error("dispatcher.frame-failed", { frame: frame.type, error });
       send(connection, { type: "error", code: "internal", message: "That did not work. Please try again." });
     }
   }
@@ -216,7 +217,7 @@ export class Dispatcher extends Server<Env> {
     } catch (error) {
       this.putBack(taken);
       await this.publish();
-      console.error("assigning a conversation failed", error);
+      log.error("dispatcher.assign-failed", { conversationId: taken.conversationId, officerId: staff.officerId, error });
       throw new Refusal("internal", "That conversation could not be opened. It is back in the queue.");
     }
     if (!result.ok) {
@@ -297,7 +298,7 @@ export class Dispatcher extends Server<Env> {
         this.store.enqueue(assignment.conversationId, assignment.waitingSince, now, true);
         this.record({ conversationId: assignment.conversationId, kind: "returned", at: now, officerId, detail: { reason: "officer-left" } });
       } catch (error) {
-        console.error("could not return a stranded chat to the queue; will retry", error);
+        log.warn("dispatcher.return-failed", { conversationId: assignment.conversationId, officerId, error });
         await this.scheduler.set(`strand:${officerId}`, Date.now() + RETRY_MS);
       }
     }

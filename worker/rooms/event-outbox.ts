@@ -6,6 +6,7 @@
 import { database } from "../db/client";
 import { dutyEvents, queueEvents } from "../db/schema";
 import { randomId } from "../auth/secrets";
+import { log } from "../log";
 
 export type QueueEventKind = (typeof queueEvents.$inferInsert)["kind"];
 
@@ -85,7 +86,7 @@ export class EventOutbox {
         const [first, ...rest] = inserts;
         if (first) await db.batch([first, ...rest]);
       } catch (error) {
-        console.error("queue events could not be copied to D1; will retry", error);
+        log.warn("queue-events.copy-failed", { count: rows.length, error });
         return false;
       }
       for (const row of rows) this.sql.exec("DELETE FROM outbox WHERE id = ?", row.id);

@@ -6,6 +6,7 @@
  */
 import type { ParticipantRole, Translation } from "../shared/protocol";
 import { QUICK_REPLY_LIBRARY, type QuickReplyLanguage } from "../quick-replies/library";
+import { log } from "../log";
 import { d1TranslationCache } from "../translation/cache";
 import { detectLanguage } from "../translation/detect";
 import { DEFAULT_POLICY, translate, type TranslationPolicy } from "../translation/policy";
@@ -58,7 +59,7 @@ export class MessageTranslator {
   /** Queues the translation of a stored message whose translation is pending. */
   enqueue(seq: number): void {
     const work = (this.#queue = this.#queue.then(() => this.run(seq)).catch((error: unknown) => {
-      console.error("translation queue", error);
+      log.error("translation.queue-failed", { seq, error });
     }));
     this.host.waitUntil(work);
   }
@@ -98,7 +99,7 @@ export class MessageTranslator {
       );
       this.update(seq, { status: "done", text: result.text, to: message.translation.to, model: `${provider.name}:${result.model}` });
     } catch (error) {
-      console.error(`translating message ${seq} failed`, error);
+      log.warn("translation.failed", { conversationId: this.host.store.read()?.id, seq, error });
       this.update(seq, { ...message.translation, status: "failed" });
     }
   }

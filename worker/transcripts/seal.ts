@@ -16,7 +16,7 @@ import { copyToD1, messageDigests } from "./d1-copy";
 import { sha256HexSync } from "./digest";
 import { sealTranscript, transcriptBytes } from "./document";
 import { liveKey } from "./live-copy";
-import { renderTranscriptPdf } from "./pdf";
+import { log } from "../log";
 import type { RecordEntry, TranscriptDocument } from "./types";
 
 export interface SealedFiles {
@@ -31,6 +31,11 @@ export interface SealedFiles {
 export async function sealedFiles(entries: readonly RecordEntry[]): Promise<SealedFiles & { json: string; pdf: Uint8Array }> {
   const document = sealTranscript(entries);
   const json = transcriptBytes(document);
+  // Loaded here, on the first seal, not when the Worker starts: evaluating pdf-lib, fontkit and
+  // pako took about 120 ms of the 170 ms startup CPU that every cold start paid (a victim's first
+  // request among them), for code only sealing uses (BENCHMARKS.md, "Cold start"). The dynamic
+  // import stays in the one bundle wrangler builds; esbuild only defers evaluating it to here.
+  const { renderTranscriptPdf } = await import("./pdf");
   const pdf = await renderTranscriptPdf(document);
   const jsonSha256 = sha256HexSync(json);
   const pdfSha256 = sha256HexSync(pdf);
@@ -74,7 +79,8 @@ export async function sealRecord(
       ),
     )
     .returning({ id: conversations.id });
-  if (sealed.length === 0) console.error(`conversation ${record.id} was already sealed with another digest; left as it was`);
+  // Already sealed with another digest: left as it was, and said so.
+  if (sealed.length === 0) log.error("conversation.seal-conflict", { conversationId: record.id });
   await env.TRANSCRIPTS.delete(liveKey(record.id));
   return files;
 }
