@@ -23,7 +23,7 @@ const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
 /** Inserts the account; an existing email is left exactly as it is. Returns true if created. */
 export async function createOfficer(
   officer: NewOfficer,
-  target: { remote: boolean; persistTo?: string },
+  target: { remote: boolean; persistTo?: string; environment?: string },
 ): Promise<boolean> {
   const email = officer.email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error(`"${officer.email}" is not an email address`);

@@ -1,5 +1,6 @@
 /**
- * Officer accounts, for admins, locally or against the deployed database (add --remote):
+ * Officer accounts, for admins, locally or against a deployed environment's database (add
+ * --remote --env staging|production):
  *
  *   npm run officers -- create  --email E --name "N" [--role officer|supervisor|admin]
  *   npm run officers -- disable --email E      signs them out everywhere and stops sign-in
@@ -17,7 +18,9 @@ import { targetArgs, wrangler } from "./wrangler.ts";
 const ROLES = ["officer", "supervisor", "admin"] as const;
 const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
-function sql(command: string, target: { remote: boolean; persistTo?: string }): unknown[] {
+type Target = { remote: boolean; persistTo?: string; environment?: string };
+
+function sql(command: string, target: Target): unknown[] {
   const output = wrangler(["d1", "execute", "DB", ...targetArgs(target), "--json", "--command", command], { quiet: true });
   const parsed = JSON.parse(output) as { results?: unknown[] }[];
   return parsed[0]?.results ?? [];
@@ -36,13 +39,16 @@ async function main() {
       name: { type: "string" },
       role: { type: "string", default: "officer" },
       remote: { type: "boolean", default: false },
+      env: { type: "string" },
       "persist-to": { type: "string" },
     },
   });
-  const target = { remote: values.remote, persistTo: values["persist-to"] };
+  // wrangler.toml's top level is local development only: a deployed database is an environment's.
+  if (values.remote !== Boolean(values.env)) throw new Error("a deployed database needs both --remote and --env staging|production");
+  const target: Target = { remote: values.remote, persistTo: values["persist-to"], environment: values.env };
   const email = values.email?.trim().toLowerCase();
   const needEmail = () => {
-    if (!email) throw new Error(`usage: npm run officers -- ${command} --email EMAIL [--remote]`);
+    if (!email) throw new Error(`usage: npm run officers -- ${command} --email EMAIL [--remote --env ENV]`);
     return email;
   };
   const now = Date.now();
@@ -79,7 +85,7 @@ async function main() {
       return;
     }
     default:
-      console.log("usage: npm run officers -- create|disable|enable|reset|list [--email E] [--name N] [--role R] [--remote]");
+      console.log("usage: npm run officers -- create|disable|enable|reset|list [--email E] [--name N] [--role R] [--remote --env ENV]");
       process.exit(command === "help" ? 0 : 2);
   }
 }

@@ -18,8 +18,8 @@ export function wrangler(args: string[], options: { quiet?: boolean } = {}): str
   }
 }
 
-/** Where a command acts: this machine's local state (optionally a given folder) or Cloudflare. */
-export function targetArgs(target: { remote: boolean; persistTo?: string }): string[] {
-  if (target.remote) return ["--remote"];
+/** Where a command acts: this machine's local state (optionally a given folder) or an environment on Cloudflare. */
+export function targetArgs(target: { remote: boolean; persistTo?: string; environment?: string }): string[] {
+  if (target.remote) return ["--remote", ...(target.environment ? ["--env", target.environment] : [])];
   return target.persistTo ? ["--local", "--persist-to", target.persistTo] : ["--local"];
 }

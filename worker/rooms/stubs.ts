@@ -1,4 +1,5 @@
 import { getServerByName } from "partyserver";
+import { durableObjectLocation } from "../data-location";
 import type { Conversation } from "./conversation";
 import type { Dispatcher } from "./dispatcher";
 
@@ -6,9 +7,9 @@ import type { Dispatcher } from "./dispatcher";
 export const DISPATCHER_NAME = "service";
 
 export function getDispatcher(env: Env) {
-  return getServerByName<Env, Dispatcher>(env.Dispatcher, DISPATCHER_NAME);
+  return getServerByName<Env, Dispatcher>(env.Dispatcher, DISPATCHER_NAME, durableObjectLocation(env));
 }
 
 export function getConversation(env: Env, conversationId: string) {
-  return getServerByName<Env, Conversation>(env.Conversation, conversationId);
+  return getServerByName<Env, Conversation>(env.Conversation, conversationId, durableObjectLocation(env));
 }
