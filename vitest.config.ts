@@ -42,6 +42,9 @@ export default defineConfig(async () => {
             SOURCE_KEY: "test-only-source-key-never-used-in-production",
             // Short, so tests of a hanging provider finish quickly.
             TRANSLATION_TIMEOUT_MS: "400",
+            // The two hostnames (worker/hosts.ts), as tests/integration/harness.ts calls them.
+            PUBLIC_HOSTNAME: "quietline.test",
+            STAFF_HOSTNAME: "console.quietline.test",
           },
         },
       })),

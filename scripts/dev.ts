@@ -8,6 +8,10 @@
  *                                              (the widget and Siteverify are on the internet)
  *
  * Blocks made by "End as abusive" need SOURCE_KEY; locally a fixed development key is used.
+ *
+ * One server answers both hostnames (wrangler.toml's local PUBLIC_HOSTNAME and STAFF_HOSTNAME):
+ * the victim page at http://localhost:8787 and the console at http://console.localhost:8787.
+ * Browsers send every *.localhost name to this machine, so no DNS or hosts file is needed.
  */
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -38,5 +42,9 @@ if (values.turnstile) {
   args.push("--var", "TURNSTILE_SITE_KEY:1x00000000000000000000AA", "--var", "TURNSTILE_SECRET_KEY:1x0000000000000000000000000000000AA");
   console.log("Turnstile: on, with Cloudflare's test keys (always passes; needs the internet for the widget).");
 }
+console.log(
+  "Victims' page:  http://localhost:8787\n" +
+    "Staff console:  http://console.localhost:8787 (the console answers only on this hostname; sign in with a demo account above)",
+);
 const child = spawn("npx", args, { cwd: root, stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
 child.on("exit", (code) => process.exit(code ?? 0));

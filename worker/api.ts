@@ -1,10 +1,21 @@
-/** The /api/* routes: plain HTTP with JSON bodies, answered by Hono. */
+/**
+ * The /api/* routes: plain HTTP with JSON bodies, answered by Hono. **One app per hostname**
+ * (worker/hosts.ts): a route exists only on the host whose app it is mounted in, so adding one
+ * means choosing. The victims' hostname has the victim's routes and nothing else; the staff
+ * hostname has every staff route, behind Cloudflare Access when the deployment configures it.
+ */
 import { Hono } from "hono";
+import type { Host } from "./hosts";
 import { apiError } from "./http/errors";
 import { isSameOrigin } from "./http/security";
+import { log } from "./log";
+import { staffAccess } from "./http/staff-access";
+import type { OfficerEnv } from "./http/require-officer";
 import { assessmentRoutes } from "./routes/assessments";
+import { chatRecordRoutes } from "./routes/chat-record";
 import { conversationRoutes } from "./routes/conversations";
 import { earlierRoutes } from "./routes/earlier";
+import { healthRoutes } from "./routes/health";
 import { resumeCodeRoutes } from "./routes/resume-codes";
 import { officerRoutes } from "./routes/officer";
 import { quickReplyRoutes } from "./routes/quick-replies";
@@ -16,38 +27,63 @@ import { blockRoutes } from "./routes/blocks";
 import { turnstileSettings } from "./abuse/turnstile";
 import type { HumanCheckSettings } from "./shared/protocol";
 
-export const api = new Hono<{ Bindings: Env }>().basePath("/api");
+/** What both hosts' apps share: the origin check, the routes both pages need, and calm errors. */
+function apiApp(host: Host) {
+  const app = new Hono<OfficerEnv>().basePath("/api");
 
-// Anything that changes state must come from our own pages: a cross-site form or script
-// cannot start chats or sign anyone in or out.
-api.use("*", async (c, next) => {
-  if (c.req.method !== "GET" && c.req.method !== "HEAD" && !isSameOrigin(c.req.raw)) {
-    return apiError(c, 403, "bad-origin", "This request must come from the quietline site.");
+  if (host === "staff") {
+    // Under Cloudflare Access nothing on this host answers without a valid token of a known
+    // officer; the officer it names is the one signed in, so routes' allowRoles need not look again.
+    app.use("*", async (c, next) => {
+      const access = await staffAccess(c.req.raw, c.env);
+      if (access.kind === "refused") return access.response;
+      if (access.kind === "signed-in") c.set("officer", access.officer);
+      await next();
+    });
   }
-  await next();
-});
 
-/** Whether the pages must show Turnstile's widget before starting a chat or signing in, and its key. */
-api.get("/human-check", (c) => {
-  const settings: HumanCheckSettings = { siteKey: turnstileSettings(c.env)?.siteKey ?? null };
-  return c.json(settings);
-});
+  // Anything that changes state must come from our own pages: a cross-site form or script
+  // cannot start chats or sign anyone in or out. Each host is its own origin.
+  app.use("*", async (c, next) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD" && !isSameOrigin(c.req.raw)) {
+      return apiError(c, 403, "bad-origin", "This request must come from the quietline site.");
+    }
+    await next();
+  });
 
-api.route("/conversations", conversationRoutes);
-api.route("/conversations", resumeCodeRoutes);
-api.route("/conversations", earlierRoutes);
-api.route("/conversations", assessmentRoutes);
-api.route("/session", sessionRoutes);
-api.route("/me", officerRoutes);
-api.route("/quick-replies", quickReplyRoutes);
-api.route("/records", recordRoutes);
-api.route("/analytics", analyticsRoutes);
-api.route("/officers", officerAdminRoutes);
-api.route("/blocks", blockRoutes);
+  /** Whether the pages must show Turnstile's widget before starting a chat or signing in, and its key. */
+  app.get("/human-check", (c) => {
+    const settings: HumanCheckSettings = { siteKey: turnstileSettings(c.env)?.siteKey ?? null };
+    return c.json(settings);
+  });
+  // For a force's monitoring; it reveals nothing (routes/health.ts).
+  app.route("/health", healthRoutes);
 
-api.notFound((c) => apiError(c, 404, "not-found", "There is nothing here."));
+  app.notFound((c) => apiError(c, 404, "not-found", "There is nothing here."));
+  app.onError((error, c) => {
+    // The route pattern, never the path: a path is whatever the caller sent (worker/log.ts).
+    log.error("api.unhandled-error", { method: c.req.method, route: c.req.routePath, error });
+    return apiError(c, 500, "internal", "Something went wrong on our side. Please try again.");
+  });
+  return app;
+}
 
-api.onError((error, c) => {
-  console.error("unhandled error in", c.req.method, new URL(c.req.url).pathname, error);
-  return apiError(c, 500, "internal", "Something went wrong on our side. Please try again.");
-});
+/** The victims' hostname: starting a chat, its socket tickets, quick exit and resume codes. */
+const victimApi = apiApp("public");
+victimApi.route("/conversations", conversationRoutes);
+victimApi.route("/conversations", resumeCodeRoutes);
+
+/** The staff hostname: the console, Records, the dashboard and administration. */
+const staffApi = apiApp("staff");
+staffApi.route("/conversations", earlierRoutes);
+staffApi.route("/conversations", assessmentRoutes);
+staffApi.route("/conversations", chatRecordRoutes);
+staffApi.route("/session", sessionRoutes);
+staffApi.route("/me", officerRoutes);
+staffApi.route("/quick-replies", quickReplyRoutes);
+staffApi.route("/records", recordRoutes);
+staffApi.route("/analytics", analyticsRoutes);
+staffApi.route("/officers", officerAdminRoutes);
+staffApi.route("/blocks", blockRoutes);
+
+export const apiFor: Record<Host, typeof victimApi> = { public: victimApi, staff: staffApi };

@@ -2,14 +2,17 @@
  * /parties/* : WebSocket upgrades, routed by partyserver to the Durable Objects.
  *
  * **partyserver lets the client choose its connection id, so it is never identity.** Identity
- * comes from the officer's session cookie (looked up here) or the victim's ticket (checked by
- * the Conversation itself), and travels to the object in headers only the Worker can set.
+ * comes, on the staff hostname, from the officer's session cookie or Cloudflare Access token
+ * (looked up here) and, on the victims' hostname, from the victim's ticket (checked by the
+ * Conversation itself); it travels to the object in headers only the Worker can set.
  */
 import { routePartykitRequest, type Lobby } from "partyserver";
-import { accessConfig } from "./auth/access";
 import { officerForRequest, sessionHashOf } from "./auth/sessions";
+import { durableObjectLocation } from "./data-location";
+import type { Host } from "./hosts";
 import { errorResponse } from "./http/errors";
 import { isSameOrigin } from "./http/security";
+import { staffAccess } from "./http/staff-access";
 import { OFFICER_HEADER, OFFICER_NAME_HEADER, SESSION_HEADER, STAFF_ROLE_HEADER } from "./rooms/headers";
 
 /**
@@ -37,29 +40,50 @@ function handshakeOnly(request: Request): Request {
   return new Request(request.url, { method: request.method, headers });
 }
 
-async function beforeConnect(request: Request, lobby: Lobby<Env>, env: Env) {
+/**
+ * Who may open which socket, by hostname: on the victims' host only a chat's victim (the
+ * Conversation checks their ticket; no staff identity is even looked up there, whatever the
+ * request carries); on the staff host only signed-in staff, to a chat or the queue.
+ */
+async function beforeConnect(request: Request, lobby: Lobby<Env>, env: Env, host: Host) {
   if (!isSameOrigin(request)) {
     return errorResponse(403, "bad-origin", "Connections must come from the quietline site.");
   }
   const forwarded = handshakeOnly(request);
-  const access = accessConfig(env);
-  const officer = await officerForRequest(env.DB, request, Date.now(), access);
-  if (officer) {
-    // The objects recheck this session while the socket is open (rooms/staff-check.ts).
-    const session = access ? null : await sessionHashOf(request);
-    if (session) forwarded.headers.set(SESSION_HEADER, session);
-    forwarded.headers.set(OFFICER_HEADER, officer.id);
-    forwarded.headers.set(STAFF_ROLE_HEADER, officer.role);
-    forwarded.headers.set(OFFICER_NAME_HEADER, encodeURIComponent(officer.displayName));
-  } else if (lobby.className === "Dispatcher") {
-    return errorResponse(401, "signed-out", "Sign in to see the queue.");
+  if (host === "public") {
+    return lobby.className === "Conversation" ? forwarded : errorResponse(404, "not-found", "There is nothing here.");
   }
+  const access = await staffAccess(request, env);
+  if (access.kind === "refused") return access.response;
+  const officer = access.kind === "signed-in" ? access.officer : await officerForRequest(env.DB, request, Date.now());
+  if (!officer) {
+    return lobby.className === "Dispatcher"
+      ? errorResponse(401, "signed-out", "Sign in to see the queue.")
+      : errorResponse(401, "signed-out", "Sign in to join this chat.");
+  }
+  // The objects recheck this session while the socket is open (rooms/staff-check.ts); under
+  // Access there is no session, and they recheck the account instead.
+  const session = access.kind === "off" ? await sessionHashOf(request) : null;
+  if (session) forwarded.headers.set(SESSION_HEADER, session);
+  forwarded.headers.set(OFFICER_HEADER, officer.id);
+  forwarded.headers.set(STAFF_ROLE_HEADER, officer.role);
+  forwarded.headers.set(OFFICER_NAME_HEADER, encodeURIComponent(officer.displayName));
   return forwarded;
 }
 
-export async function routeParties(request: Request, env: Env): Promise<Response> {
+/**
+ * The sockets there are: /parties/<namespace>/<room>. partyserver logs the whole URL of a
+ * request for any other namespace, and a victim's URL carries their ticket, so anything else is
+ * refused here, before partyserver sees it.
+ */
+const NAMESPACES = new Set(["conversation", "dispatcher"]);
+
+export async function routeParties(request: Request, env: Env, host: Host): Promise<Response> {
+  const namespace = new URL(request.url).pathname.split("/")[2] ?? "";
+  if (!NAMESPACES.has(namespace)) return errorResponse(404, "not-found", "There is nothing here.");
   const response = await routePartykitRequest(request, env, {
-    onBeforeConnect: (req, lobby) => beforeConnect(req, lobby, env),
+    ...durableObjectLocation(env), // the force's DATA_JURISDICTION, as rooms/stubs.ts uses
+    onBeforeConnect: (req, lobby) => beforeConnect(req, lobby, env, host),
     // Only WebSockets are served here; plain requests would reach partyserver's default handler.
     onBeforeRequest: () => errorResponse(404, "not-found", "There is nothing here."),
   });

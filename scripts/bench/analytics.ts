@@ -20,6 +20,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Zone } from "../../worker/analytics/time-zone.ts";
 import { startLocalServer } from "../../tests/e2e/local-server.ts";
+import { fetchLocal } from "../loopback.ts";
 import { root, targetArgs, wrangler } from "../wrangler.ts";
 import { generate, sqlParts } from "./analytics-data.ts";
 import { machine, markdownTable, progress, time, writeResults, type Timing } from "./measure.ts";
@@ -86,9 +87,10 @@ export async function analyticsBenchmark(options: { short: boolean }): Promise<v
       sizes.push({ scale: scale.name, chats: data.chats.length, queueEvents: data.queueEvents.length, officers: data.officers.length, dutyEvents: data.dutyEvents.length, loadSeconds });
       console.log(`  ${data.queueEvents.length.toLocaleString("en-GB")} queue events, ${data.dutyEvents.length.toLocaleString("en-GB")} duty events; loaded in ${loadSeconds} s`);
 
-      const cookie = await signIn(server.url);
+      // Staff routes answer on the staff hostname only.
+      const cookie = await signIn(server.staffUrl);
       const get = async (path: string) => {
-        const response = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie } });
+        const response = await fetchLocal(`${server.staffUrl}${path}`, { headers: { Cookie: cookie } });
         if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
         return (await response.json()) as { started?: number };
       };
@@ -124,7 +126,7 @@ export async function analyticsBenchmark(options: { short: boolean }): Promise<v
 
 /** Signs in the way the console does; returns the session cookie to send. */
 async function signIn(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/session`, {
+  const response = await fetchLocal(`${url}/api/session`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Origin: url },
     body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),

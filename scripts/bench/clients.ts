@@ -13,6 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import WebSocket from "ws";
 import { hashPassword } from "../../worker/auth/passwords.ts";
+import { staffUrlOf } from "../../tests/e2e/local-server.ts";
+import { fetchLocal, loopbackLookup } from "../loopback.ts";
 import type { NewOfficer } from "../create-officer.ts";
 import { targetArgs, wrangler } from "../wrangler.ts";
 import { inserts } from "./analytics-data.ts";
@@ -54,7 +56,8 @@ export class Socket {
 
   static open(url: string, headers: Record<string, string> = {}, timeoutMs = 15_000): Promise<Socket> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, { headers, perMessageDeflate: false });
+      // The staff hostname (console.localhost) is resolved by loopbackLookup, as a browser would.
+      const ws = new WebSocket(url, { headers, perMessageDeflate: false, lookup: loopbackLookup });
       const timer = setTimeout(() => (ws.terminate(), reject(new Error(`no connection to ${url} within ${timeoutMs} ms`))), timeoutMs);
       const socket = new Socket(ws);
       ws.once("open", () => (clearTimeout(timer), resolve(socket)));
@@ -104,7 +107,7 @@ async function call(url: string, path: string, address: string, init: RequestIni
   const headers = new Headers(init.headers);
   headers.set("Origin", url);
   headers.set("CF-Connecting-IP", address);
-  const response = await fetch(`${url}${path}`, { ...init, headers });
+  const response = await fetchLocal(`${url}${path}`, { ...init, headers });
   if (response.status !== init.expect) throw new Error(`${init.method ?? "GET"} ${path} answered ${response.status}: ${await response.text()}`);
   return response;
 }
@@ -144,9 +147,10 @@ export interface Officer {
   queue: Socket;
 }
 
-/** An officer signs in and opens the console (the queue socket). */
+/** An officer signs in and opens the console (the queue socket), on the staff hostname of the server at `url`. */
 export async function signInOfficer(url: string, who: NewOfficer, address: string): Promise<Officer> {
-  const response = await call(url, "/api/session", address, {
+  const staff = staffUrlOf(url);
+  const response = await call(staff, "/api/session", address, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ email: who.email, password: who.password }),
@@ -154,7 +158,7 @@ export async function signInOfficer(url: string, who: NewOfficer, address: strin
   });
   const cookie = response.headers.getSetCookie()[0]?.split(";")[0];
   if (!cookie) throw new Error("signing in gave no cookie");
-  const queue = await Socket.open(wsUrl(url, "/parties/dispatcher/service"), { Origin: url, Cookie: cookie, "CF-Connecting-IP": address });
+  const queue = await Socket.open(wsUrl(staff, "/parties/dispatcher/service"), { Origin: staff, Cookie: cookie, "CF-Connecting-IP": address });
   await queue.next("me");
   // Every change to the queue sends each console its view; only answers to accepts are kept.
   queue.onFrame = (frame) => {
@@ -168,8 +172,9 @@ export async function acceptChat(url: string, officer: Officer, conversationId: 
   officer.queue.send({ type: "accept", conversationId });
   const answer = await officer.queue.next(["assigned", "error"], (f) => f.type === "error" || f.conversationId === conversationId);
   if (answer.type !== "assigned") throw new Error(`accepting a chat failed: ${JSON.stringify(answer)}`);
-  const socket = await Socket.open(wsUrl(url, `/parties/conversation/${conversationId}?since=0`), {
-    Origin: url,
+  const staff = staffUrlOf(url);
+  const socket = await Socket.open(wsUrl(staff, `/parties/conversation/${conversationId}?since=0`), {
+    Origin: staff,
     Cookie: officer.cookie,
     "CF-Connecting-IP": officer.address,
   });

@@ -83,7 +83,7 @@ async function context(widgetPasses = true): Promise<{ context: BrowserContext; 
   const context = await browser().newContext();
   const thirdParty: string[] = [];
   context.on("request", (request) => {
-    if (!request.url().startsWith(server.url)) thirdParty.push(request.url());
+    if (![server.url, server.staffUrl].some((ours) => request.url().startsWith(ours))) thirdParty.push(request.url());
   });
   await context.route(WIDGET_SCRIPT, (route) => route.fulfill({ contentType: "text/javascript", body: widgetDouble(widgetPasses) }));
   return { context, page: await context.newPage(), thirdParty };

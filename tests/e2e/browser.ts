@@ -16,6 +16,9 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      // The local server listens on 127.0.0.1 for both hostnames (tests/e2e/local-server.ts);
+      // Chromium would also try ::1 for *.localhost first.
+      "--host-resolver-rules=MAP localhost 127.0.0.1, MAP *.localhost 127.0.0.1",
     ],
   });
 }

@@ -43,7 +43,8 @@ export async function startCuttableProxy(target: URL): Promise<CuttableProxy> {
     open.clear();
   };
   return {
-    url: `http://127.0.0.1:${port}`,
+    // The victims' hostname on the proxy's port: the Worker answers by hostname, not port.
+    url: `http://localhost:${port}`,
     cut,
     restore: () => {
       isCut = false;

@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { accessibilityProblems } from "./accessibility.ts";
 import { browserForFile } from "./browser.ts";
 import { DASHBOARD_OFFICER, DASHBOARD_SUPERVISOR } from "./officers.ts";
-import { messageLog, signInOfficer, startAcceptedChat, write } from "./pages.ts";
+import { consoleUrl, messageLog, signInOfficer, startAcceptedChat, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -72,7 +72,7 @@ describe("the service dashboard", () => {
     expect(await link.getAttribute("target")).toBe("_blank");
     expect(await link.getAttribute("rel")).toContain("noopener");
     [dashboard] = await Promise.all([supervisorContext.waitForEvent("page"), link.click()]);
-    await dashboard.waitForURL(`${baseUrl}/console/dashboard`);
+    await dashboard.waitForURL(consoleUrl(baseUrl, "/console/dashboard"));
 
     await dashboard.getByRole("heading", { name: "Headline figures" }).waitFor();
     expect(await headline(dashboard, "Chats started")).toBeGreaterThanOrEqual(1);
@@ -123,7 +123,7 @@ describe("the service dashboard", () => {
     page.on("request", (request) => {
       if (new URL(request.url()).pathname === "/api/analytics/live") asked.push(request.url());
     });
-    await page.goto(`${baseUrl}/console/dashboard`);
+    await page.goto(consoleUrl(baseUrl, "/console/dashboard"));
     const live = page.getByRole("region", { name: "Live now" });
     await live.getByText(/^Updated /).waitFor();
 
@@ -200,14 +200,14 @@ describe("the service dashboard", () => {
     officer.on("request", (request) => {
       if (new URL(request.url()).pathname.startsWith("/api/analytics")) asked.push(request.url());
     });
-    await officer.goto(`${baseUrl}/console/dashboard`);
+    await officer.goto(consoleUrl(baseUrl, "/console/dashboard"));
     await officer.getByText("The service dashboard is for supervisors and admins.").waitFor();
     expect(await officer.locator("canvas").count()).toBe(0);
     expect(await officer.getByRole("table").count()).toBe(0);
     expect(await officer.getByRole("button", { name: "Download CSV" }).count()).toBe(0);
     expect(asked).toEqual([]);
 
-    await officer.goto(`${baseUrl}/console`);
+    await officer.goto(consoleUrl(baseUrl, "/console"));
     await officer.getByText(`Signed in as ${DASHBOARD_OFFICER.displayName}`).waitFor();
     await officer.getByRole("button", { name: "Sign out", exact: true }).waitFor();
     expect(await officer.getByRole("link", { name: "Service dashboard" }).count()).toBe(0);
@@ -216,7 +216,7 @@ describe("the service dashboard", () => {
 
   it("sends someone not signed in to the console to sign in", async () => {
     const stranger = await (await browser().newContext()).newPage();
-    await stranger.goto(`${baseUrl}/console/dashboard`);
+    await stranger.goto(consoleUrl(baseUrl, "/console/dashboard"));
     await stranger.getByText("You are not signed in.").waitFor();
     expect(await stranger.getByRole("link", { name: "Sign in on the console" }).getAttribute("href")).toBe("/console");
     expect(await stranger.locator("canvas").count()).toBe(0);

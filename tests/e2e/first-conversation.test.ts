@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { browserForFile } from "./browser.ts";
 import { OFFICER } from "./officers.ts";
-import { acceptChatOf, signInOfficer } from "./pages.ts";
+import { acceptChatOf, consoleUrl, signInOfficer } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -72,7 +72,7 @@ describe("the first real conversation", () => {
   it("the console refuses everything until an officer signs in", async () => {
     const context = await browser().newContext();
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/console`);
+    await page.goto(consoleUrl(baseUrl, "/console"));
     await page.getByRole("button", { name: "Sign in" }).waitFor();
     await page.getByRole("textbox", { name: "Email" }).fill(OFFICER.email);
     await page.getByLabel("Password").fill("not the password");

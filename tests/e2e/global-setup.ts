@@ -5,6 +5,7 @@ import { E2E_OFFICERS } from "./officers.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** The victims' hostname (http://localhost:PORT); the console is on consoleUrl(baseUrl) (pages.ts). */
     baseUrl: string;
   }
 }

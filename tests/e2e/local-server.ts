@@ -1,6 +1,7 @@
 /**
  * Starts the service the way `npm start` does, but in a fresh temporary state folder and on a
- * free port, so every run begins empty and nothing is left on the machine afterwards.
+ * free port, so every run begins empty and nothing is left on the machine afterwards. Like
+ * `npm start`, it answers both hostnames: victims on localhost, staff on console.localhost.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -11,9 +12,22 @@ import { createOfficer, type NewOfficer } from "../../scripts/create-officer.ts"
 import { root, wrangler } from "../../scripts/wrangler.ts";
 
 export interface LocalServer {
+  /** The victims' hostname: http://localhost:PORT. */
   url: string;
+  /** The staff hostname on the same server: http://console.localhost:PORT. */
+  staffUrl: string;
   persistTo: string;
   stop(): Promise<void>;
+}
+
+/** wrangler.toml's local PUBLIC_HOSTNAME and STAFF_HOSTNAME: one server answers both. */
+export const LOCAL_HOSTNAMES = { public: "localhost", staff: "console.localhost" } as const;
+
+/** The same local server's address on the staff hostname (Chromium sends *.localhost to loopback). */
+export function staffUrlOf(url: string): string {
+  const staff = new URL(url);
+  staff.hostname = LOCAL_HOSTNAMES.staff;
+  return staff.origin;
 }
 
 async function freePort(): Promise<number> {
@@ -69,7 +83,9 @@ export async function startLocalServer(officers: NewOfficer[], vars: Record<stri
   );
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
-  const url = `http://127.0.0.1:${port}`;
+  // Node resolves "localhost" from /etc/hosts, not "console.localhost": Node-side clients of the
+  // staff hostname go through scripts/loopback.ts (Chromium needs nothing).
+  const url = `http://${LOCAL_HOSTNAMES.public}:${port}`;
 
   const stop = async () => {
     if (child.exitCode === null && child.pid) {
@@ -87,5 +103,5 @@ export async function startLocalServer(officers: NewOfficer[], vars: Record<stri
     await stop();
     throw error;
   }
-  return { url, persistTo, stop };
+  return { url, staffUrl: staffUrlOf(url), persistTo, stop };
 }

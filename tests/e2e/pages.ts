@@ -1,10 +1,20 @@
 /** What a person does on the pages, in the words they would use. */
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import type { NewOfficer } from "../../scripts/create-officer.ts";
+import { staffUrlOf } from "./local-server.ts";
 import { OFFICER } from "./officers.ts";
 
+/**
+ * A console page on the staff hostname of the server at `baseUrl` (the victims' hostname):
+ * the console answers only there. `consoleUrl(baseUrl, "/console/records")`.
+ */
+export function consoleUrl(baseUrl: string, path = "/console"): string {
+  return `${staffUrlOf(baseUrl)}${path}`;
+}
+
+/** Signs in on the console, on the staff hostname. */
 export async function signInOfficer(page: Page, baseUrl: string, who: NewOfficer = OFFICER) {
-  await page.goto(`${baseUrl}/console`);
+  await page.goto(consoleUrl(baseUrl));
   await page.getByRole("textbox", { name: "Email" }).fill(who.email);
   await page.getByLabel("Password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -9,7 +9,7 @@ import { root } from "../../scripts/wrangler.ts";
 import { accessibilityProblems } from "./accessibility.ts";
 import { browserForFile } from "./browser.ts";
 import { RECORDS_OFFICER, RECORDS_SUPERVISOR } from "./officers.ts";
-import { signInOfficer, startAcceptedChat, write } from "./pages.ts";
+import { consoleUrl, signInOfficer, startAcceptedChat, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -69,7 +69,7 @@ describe("the console's Records page", () => {
       officer.getByRole("link", { name: "Records", exact: true }).click(),
     ]);
     records = tab;
-    await records.waitForURL(`${baseUrl}/console/records`);
+    await records.waitForURL(consoleUrl(baseUrl, "/console/records"));
     await records.getByRole("heading", { name: "Find records" }).waitFor();
     expect(await records.getByLabel("Officer id").count()).toBe(0);
 
@@ -145,7 +145,7 @@ describe("the console's Records page", () => {
   it("shows a supervisor the audit log with the officer's search, view and exports and the reason given", async () => {
     const supervisor = await (await browser().newContext()).newPage();
     await signInOfficer(supervisor, baseUrl, RECORDS_SUPERVISOR);
-    await supervisor.goto(`${baseUrl}/console/records`);
+    await supervisor.goto(consoleUrl(baseUrl, "/console/records"));
     await supervisor.getByRole("region", { name: "Find records" }).getByLabel("Officer id").waitFor();
     const audit = supervisor.getByRole("region", { name: "Audit log" });
     await audit.getByRole("button", { name: "Show audit entries" }).click();
@@ -170,7 +170,7 @@ describe("the console's Records page", () => {
 
   it("asks someone not signed in to sign in on the console", async () => {
     const page = await (await browser().newContext()).newPage();
-    await page.goto(`${baseUrl}/console/records`);
+    await page.goto(consoleUrl(baseUrl, "/console/records"));
     await page.getByText("You are not signed in.").waitFor();
     expect(await page.getByRole("link", { name: "Sign in on the console" }).getAttribute("href")).toBe("/console");
   });

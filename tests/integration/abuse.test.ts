@@ -20,6 +20,7 @@ import {
   connectVictim,
   createOfficer,
   ORIGIN,
+  originFor,
   signedInOfficer,
 } from "./harness";
 
@@ -290,8 +291,9 @@ describe("Turnstile", () => {
   async function withTurnstile(secret: string, path: string, init: RequestInit) {
     const ctx = createExecutionContext();
     const headers = new Headers(init.headers);
-    headers.set("Origin", ORIGIN);
-    const response = await worker.fetch(new Request(`${ORIGIN}${path}`, { ...init, headers }) as never, turnstileOn(secret), ctx);
+    const origin = originFor(path, headers);
+    headers.set("Origin", origin);
+    const response = await worker.fetch(new Request(`${origin}${path}`, { ...init, headers }) as never, turnstileOn(secret), ctx);
     await waitOnExecutionContext(ctx);
     return response;
   }

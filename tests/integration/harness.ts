@@ -3,6 +3,7 @@
  * through real upgrades to the real Durable Objects. Every wait fails with a clear message.
  */
 import { env, exports } from "cloudflare:workers";
+import { ACCESS_HEADER } from "../../worker/auth/access";
 import { hashPassword } from "../../worker/auth/passwords";
 import { randomId } from "../../worker/auth/secrets";
 import { database } from "../../worker/db/client";
@@ -13,12 +14,31 @@ import type {
   StartedConversation,
 } from "../../worker/shared/protocol";
 
+/** The victims' hostname, as vitest.config.ts names it for these tests. */
 export const ORIGIN = "https://quietline.test";
+/** The staff hostname. */
+export const STAFF_ORIGIN = "https://console.quietline.test";
 
-export function call(path: string, init: RequestInit = {}): Promise<Response> {
+/** The victim's routes: what the victim's page calls, on the victims' hostname. */
+const VICTIM_ROUTES = /^\/api\/(human-check|conversations(\/[^/?]+\/(tickets|quick-exit|resume-code))?)([?].*)?$/;
+
+/**
+ * Where a page would send this call: the victim's routes, and a chat socket opened without
+ * staff credentials (the victim's, with its ticket), to the victims' hostname; everything else
+ * to the staff hostname. Tests of the hostnames themselves say which one instead.
+ */
+export function originFor(path: string, headers: Headers): string {
+  const staffCredentials = headers.has("Cookie") || headers.has(ACCESS_HEADER);
+  if (VICTIM_ROUTES.test(path)) return ORIGIN;
+  if (path.startsWith("/parties/conversation/") && !staffCredentials) return ORIGIN;
+  return STAFF_ORIGIN;
+}
+
+export function call(path: string, init: RequestInit = {}, origin?: string): Promise<Response> {
   const headers = new Headers(init.headers);
-  if (!headers.has("Origin")) headers.set("Origin", ORIGIN);
-  return exports.default.fetch(new Request(`${ORIGIN}${path}`, { ...init, headers }));
+  const to = origin ?? originFor(path, headers);
+  if (!headers.has("Origin")) headers.set("Origin", to);
+  return exports.default.fetch(new Request(`${to}${path}`, { ...init, headers }));
 }
 
 export async function startConversation(): Promise<StartedConversation> {
@@ -79,8 +99,8 @@ export async function ticketFor(started: StartedConversation): Promise<string> {
 }
 
 /** A WebSocket upgrade through the Worker; returns the raw response so refusals can be seen. */
-export function upgrade(path: string, headers: Record<string, string> = {}): Promise<Response> {
-  return call(path, { headers: { Upgrade: "websocket", ...headers } });
+export function upgrade(path: string, headers: Record<string, string> = {}, origin?: string): Promise<Response> {
+  return call(path, { headers: { Upgrade: "websocket", ...headers } }, origin);
 }
 
 export class TestSocket<Frame extends { type: string }> {

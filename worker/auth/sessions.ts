@@ -43,15 +43,7 @@ export async function officerForRequest(
 ): Promise<Officer | null> {
   if (access) {
     const email = await accessEmail(request, access);
-    if (!email) return null;
-    const row = (
-      await database(db)
-        .select({ id: officers.id, email: officers.email, displayName: officers.displayName, role: officers.role })
-        .from(officers)
-        .where(and(eq(officers.email, email), isNull(officers.disabledAt)))
-        .limit(1)
-    )[0];
-    return row ?? null;
+    return email ? enabledOfficerByEmail(db, email) : null;
   }
   const idHash = await sessionHashOf(request);
   if (!idHash) return null;
@@ -77,6 +69,16 @@ export async function officerForRequest(
   }
   const { lastSeenAt: _, ...officer } = row;
   return officer;
+}
+
+/** The enabled account with this email (as Cloudflare Access vouches for it), or null. */
+export async function enabledOfficerByEmail(db: D1Database, email: string): Promise<Officer | null> {
+  const rows = await database(db)
+    .select({ id: officers.id, email: officers.email, displayName: officers.displayName, role: officers.role })
+    .from(officers)
+    .where(and(eq(officers.email, email.toLowerCase()), isNull(officers.disabledAt)))
+    .limit(1);
+  return rows[0] ?? null;
 }
 
 export async function endSession(db: D1Database, request: Request): Promise<void> {

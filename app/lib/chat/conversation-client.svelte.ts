@@ -17,16 +17,19 @@ import {
   type BlockHours,
   type EndReason,
   type Handover,
-  type Outcome,
+  Outcome,
+  PrivateNote,
   type OutcomeKind,
-  type PrivateNote,
+  type OutcomeRequest,
   type ParticipantRole,
   type QueueInfo,
   type SharedLocation,
   type Translation,
   type VictimContext,
 } from "$shared/protocol";
+import { postJson } from "../api";
 import { MessageLedger } from "./ledger";
+import { socketProtocol } from "../socket-protocol";
 
 export interface ShownMessage {
   id: string;
@@ -113,6 +116,7 @@ export class ConversationClient {
     let attempts = 0;
     this.#socket = new PartySocket({
       host: location.host,
+      protocol: socketProtocol(),
       party: "conversation",
       room: options.conversationId,
       query: async () => {
@@ -179,14 +183,33 @@ export class ConversationClient {
     this.#transmit({ type: "end", abusive: { blockHours } });
   }
 
-  /** Officer: a private note the victim never sees. */
-  addNote(text: string): void {
-    this.#transmit({ type: "note", text });
+  /**
+   * Officer: a private note the victim never sees. Over HTTP, not this socket, so it is saved (or
+   * refused with a reason) even after the chat has ended; throws ApiFailure when it was not saved.
+   */
+  async addNote(text: string): Promise<PrivateNote> {
+    const note = PrivateNote.parse(await postJson(`/conversations/${this.options.conversationId}/notes`, { text }));
+    this.#keepNote(note);
+    return note;
   }
 
-  /** Officer: how the chat ended up. */
-  recordOutcome(outcome: OutcomeKind, crimeReference: string, detail: string): void {
-    this.#transmit({ type: "outcome", outcome, ...(crimeReference ? { crimeReference } : {}), ...(detail ? { detail } : {}) });
+  /** Officer: how the chat ended up. Like notes, saved over HTTP, during the chat or after it. */
+  async recordOutcome(outcome: OutcomeKind, crimeReference: string, detail: string): Promise<Outcome> {
+    const request: OutcomeRequest = { outcome, ...(crimeReference ? { crimeReference } : {}), ...(detail ? { detail } : {}) };
+    const recorded = Outcome.parse(await postJson(`/conversations/${this.options.conversationId}/outcome`, request));
+    this.#keepOutcome(recorded);
+    return recorded;
+  }
+
+  /** A note arrives twice while the chat is live (the save's answer and the staff broadcast): shown once. */
+  #keepNote(note: PrivateNote): void {
+    const known = this.notes.some((n) => n.at === note.at && n.officerId === note.officerId && n.text === note.text);
+    if (!known) this.notes = [...this.notes, note];
+  }
+
+  /** The latest outcome wins, whichever of its two arrivals comes last. */
+  #keepOutcome(outcome: Outcome): void {
+    if (!this.outcome || this.outcome.at <= outcome.at) this.outcome = outcome;
   }
 
   /** Officer: ask again for a translation that failed. */
@@ -296,10 +319,10 @@ export class ConversationClient {
         this.locations = [...this.locations, frame.location];
         break;
       case "note":
-        this.notes = [...this.notes, frame.note];
+        this.#keepNote(frame.note);
         break;
       case "outcome":
-        this.outcome = frame.outcome;
+        this.#keepOutcome(frame.outcome);
         break;
       case "translation":
         this.#ledger.translated(frame.seq, frame.translation);

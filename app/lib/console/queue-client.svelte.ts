@@ -12,6 +12,7 @@ import {
   type OfficerSummary,
   type WaitingConversation,
 } from "$shared/protocol";
+import { socketProtocol } from "../socket-protocol";
 
 type MeFrame = Extract<DispatcherServerFrame, { type: "me" }>;
 type UnassignedReason = Extract<DispatcherServerFrame, { type: "unassigned" }>["reason"];
@@ -33,6 +34,7 @@ export class QueueClient {
   constructor(private readonly events: QueueClientEvents) {
     this.#socket = new PartySocket({
       host: location.host,
+      protocol: socketProtocol(),
       party: "dispatcher",
       room: "service",
       minReconnectionDelay: 400,
