@@ -11,9 +11,9 @@ import worker from "../../worker/index";
 import { apiFor } from "../../worker/api";
 import {
   acceptAndJoin,
+  activeChat,
   call,
   connectQueue,
-  connectVictim,
   ORIGIN,
   signedInOfficer,
   STAFF_ORIGIN,
@@ -149,12 +149,7 @@ describe("both hostnames", () => {
   });
 
   it("a victim's chat reaches the officer across the two hosts", async () => {
-    const started = await startConversation();
-    const victim = await connectVictim(started);
-    await victim.next("welcome");
-    const officer = await signedInOfficer();
-    const chat = await acceptAndJoin(started.conversationId, officer.cookie);
-    await chat.next("welcome");
+    const { victim, chat } = await activeChat();
     victim.send({ type: "send", id: "across-hosts", text: "can you see this?" });
     expect(await chat.next("message")).toMatchObject({ message: { text: "can you see this?" } });
     victim.close();
