@@ -3,7 +3,7 @@
  * it sends, and the refusals it answers with.
  */
 import type { Connection } from "partyserver";
-import type { ChatMessage, ConnectionRole, ConversationServerFrame, ErrorCode } from "../shared/protocol";
+import type { ChatMessage, ConnectionRole, ConversationServerFrame, ErrorCode, Outcome, OutcomeRequest } from "../shared/protocol";
 import { SENIOR_STAFF } from "../auth/roles";
 import { sha256Hex } from "../auth/secrets";
 import { errorResponse } from "../http/errors";
@@ -33,6 +33,17 @@ export const NO_LONGER_ASSIGNED = 4003;
 export const SIGNED_OUT = 4401;
 
 export type AssignResult = { ok: true } | { ok: false; code: ErrorCode; message: string };
+
+/** The outcome an officer recorded, as the record keeps it: empty fields become null. */
+export function outcomeOf(request: OutcomeRequest, officerId: string, at: number): Outcome {
+  return {
+    outcome: request.outcome,
+    crimeReference: request.crimeReference || null,
+    detail: request.detail || null,
+    officerId,
+    at,
+  };
+}
 
 /** What an officer's write into a live chat's record gave: the stored value, or why not (ended: add it to the sealed record instead). */
 export type RecordWrite<T> = { ok: true; value: T } | { ok: false; code: "conversation-ended" | "not-allowed" };

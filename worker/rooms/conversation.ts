@@ -53,6 +53,7 @@ import {
   NO_LONGER_ASSIGNED,
   SIGNED_OUT,
   notActive,
+  outcomeOf,
   roleOf,
   send,
   sendError,
@@ -177,13 +178,7 @@ export class Conversation extends Server<Env> {
   async recordOutcome(officerId: string, request: OutcomeRequest): Promise<RecordWrite<Outcome>> {
     const refused = this.refuseUnlessOfficerInChat(officerId);
     if (refused) return refused;
-    const outcome = {
-      outcome: request.outcome,
-      crimeReference: request.crimeReference || null,
-      detail: request.detail || null,
-      officerId,
-      at: Date.now(),
-    };
+    const outcome = outcomeOf(request, officerId, Date.now());
     this.store.setOutcome(outcome);
     this.store.appendEntry(entry.outcome(outcome));
     this.tellStaff({ type: "outcome", outcome });

@@ -11,6 +11,7 @@ import { readBody } from "../http/body";
 import { apiError } from "../http/errors";
 import { ALL_STAFF, allowRoles, type OfficerEnv } from "../http/require-officer";
 import { writeIntoRecord, type RecordWritten } from "../records/record-writes";
+import { outcomeOf } from "../rooms/conversation-frames";
 import { NoteRequest, OpaqueId, OutcomeRequest, type Outcome, type PrivateNote } from "../shared/protocol";
 import { entry } from "../transcripts/entries";
 
@@ -55,13 +56,7 @@ chatRecordRoutes.post("/:id/outcome", async (c) => {
   const written = await writeIntoRecord<Outcome>(c.env, c.var.officer, id.data, {
     live: (chat) => chat.recordOutcome(officerId, request),
     sealed: (at) => {
-      const outcome = {
-        outcome: request.outcome,
-        crimeReference: request.crimeReference || null,
-        detail: request.detail || null,
-        officerId,
-        at,
-      };
+      const outcome = outcomeOf(request, officerId, at);
       return { value: outcome, content: entry.outcome(outcome) };
     },
     justification: "Recorded the chat's outcome after it ended.",
