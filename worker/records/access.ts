@@ -7,17 +7,15 @@
  * does to a chat (seeing it in the queue, raising its priority) makes it theirs.
  */
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
-import { SENIOR_STAFF } from "../auth/roles";
+import { isSeniorStaff } from "../auth/roles";
 import { database } from "../db/client";
 import { conversationParticipants, conversations } from "../db/schema";
-import type { Officer, StaffRole } from "../shared/protocol";
+import type { Officer } from "../shared/protocol";
 
 type Conversation = Pick<typeof conversations.$inferSelect, "id" | "status" | "officerId">;
 
-/** Supervisors and admins: they may read any chat or record (and every read is audited). */
-export function isSeniorStaff(officer: Pick<Officer, "role">): boolean {
-  return (SENIOR_STAFF as readonly StaffRole[]).includes(officer.role);
-}
+/** Supervisors and admins may read any chat or record (and every read is audited). */
+export { isSeniorStaff };
 
 /**
  * A condition on `conversations`: this officer took part in the chat. The assigned officer is

@@ -13,7 +13,7 @@
  * no waiting chat and no assignment. An officer whose console is gone past the grace period
  * has their chats put back at the front of the queue, by alarm.
  */
-import { SENIOR_STAFF } from "../auth/roles";
+import { isSeniorStaff } from "../auth/roles";
 import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
 import {
   DispatcherClientFrame,
@@ -50,7 +50,6 @@ type Staff = Connection<StaffState>;
 
 const RETRY_MS = 30_000;
 /** The live picture, reading any chat and reassigning are for these roles (see auth/roles.ts). */
-const isSupervisor = (role: StaffRole) => (SENIOR_STAFF as readonly StaffRole[]).includes(role);
 
 class Refusal extends Error {
   constructor(
@@ -254,7 +253,7 @@ export class Dispatcher extends Server<Env> {
   /** Hands a chat to a named colleague, or back to the queue when `to` is null. */
   private async transfer(staff: StaffState, conversationId: string, to: string | null, note: string): Promise<void> {
     const assignment = this.store.assignment(conversationId);
-    if (!assignment || (assignment.officerId !== staff.officerId && !isSupervisor(staff.role))) {
+    if (!assignment || (assignment.officerId !== staff.officerId && !isSeniorStaff(staff))) {
       throw new Refusal("not-allowed", "You can only transfer a chat you are in.");
     }
     const byOwner = assignment.officerId === staff.officerId;
@@ -347,7 +346,7 @@ export class Dispatcher extends Server<Env> {
       if (!staff || connection.readyState !== WebSocket.OPEN) continue;
       send(connection, queueFrame);
       send(connection, this.meFrame(staff.officerId, summaries));
-      if (isSupervisor(staff.role)) send(connection, overview);
+      if (isSeniorStaff(staff)) send(connection, overview);
     }
 
     const capacity = { officersOnDuty: onDuty.length, freeSlots, recentAccepts: this.store.acceptsSince(now - ESTIMATE_WINDOW_MS) };
