@@ -17,6 +17,8 @@ declare global {
 const sources = import.meta.glob<string>("../../worker/**/*.ts", { query: "?raw", import: "default", eager: true });
 const ENTRY = "../../worker/index.ts";
 const PDF_PACKAGES = ["pdf-lib", "@pdf-lib/fontkit", "pako", "regenerator-runtime"];
+/** franc builds its tables for 187 languages when loaded: about 30 ms of startup CPU. */
+const LAZY_LANGUAGE_PACKAGES = ["franc"];
 
 /** Specifiers of a file's static imports and re-exports that survive compilation (not `import type`). */
 function staticImports(text: string): string[] {
@@ -68,5 +70,15 @@ describe("the Worker's startup", () => {
     const pdfCode = [...loaded].filter((path) => /\/transcripts\/(pdf|pdf-fonts|pdf-text|woff)\.ts$/.test(path));
     const pdfPackages = [...loaded].filter((name) => PDF_PACKAGES.some((pkg) => name === pkg || name.startsWith(`${pkg}/`)));
     expect({ pdfCode, pdfPackages }).toEqual({ pdfCode: [], pdfPackages: [] });
+  });
+
+  it("loads language identification but not franc, which loads on the first Ethiopic message", () => {
+    const loaded = loadedAtStartup();
+    // The walk reaches the reading of languages (fastText's glue costs next to nothing at startup)…
+    expect(loaded).toContain("../../worker/translation/identify/ethiopic.ts");
+    expect(loaded).toContain("fasttext.wasm.js/dist/core/fastText.common.js");
+    // …and would see franc if ethiopic.ts imported it statically.
+    const packages = [...loaded].filter((name) => LAZY_LANGUAGE_PACKAGES.some((pkg) => name === pkg || name.startsWith(`${pkg}/`)));
+    expect(packages).toEqual([]);
   });
 });
