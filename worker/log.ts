@@ -27,6 +27,7 @@ export type LogEvent =
   | "conversation.seal-conflict"
   | "translation.failed"
   | "translation.queue-failed"
+  | "translation.model-failed"
   | "rate-limit.refused"
   | "rate-limit.unavailable"
   | "turnstile.unavailable"

@@ -41,8 +41,13 @@ export function call(path: string, init: RequestInit = {}, origin?: string): Pro
   return exports.default.fetch(new Request(`${to}${path}`, { ...init, headers }));
 }
 
-export async function startConversation(): Promise<StartedConversation> {
-  const response = await call("/api/conversations", { method: "POST" });
+/** Starts a chat as the victim's page does, in English unless said otherwise. */
+export async function startConversation(language = "en"): Promise<StartedConversation> {
+  const response = await call("/api/conversations", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ language }),
+  });
   if (response.status !== 201) throw new Error(`start chat answered ${response.status}`);
   return response.json();
 }
@@ -219,14 +224,14 @@ export async function acceptAndJoin(conversationId: string, cookie: string) {
   return connectOfficer(conversationId, cookie);
 }
 
-/** A victim and an officer in one active chat, both connected and welcomed. */
-export async function activeChat() {
-  const started = await startConversation();
+/** A victim (their page in `language`) and an officer in one active chat, both connected and welcomed. */
+export async function activeChat(language = "en") {
+  const started = await startConversation(language);
   const victim = await connectVictim(started);
   await victim.next("welcome");
   const officer = await signedInOfficer();
   const chat = await acceptAndJoin(started.conversationId, officer.cookie);
-  await chat.next("welcome");
+  const welcome = await chat.next("welcome");
   await victim.next("status", (f) => f.status === "active");
-  return { started, victim, chat, officer };
+  return { started, victim, chat, officer, welcome };
 }

@@ -8,9 +8,7 @@ import { LibreTranslateProvider } from "../../worker/translation/libretranslate"
 import { TranslationError } from "../../worker/translation/provider";
 import { INDICTRANS, LLAMA, M2M100, routeFor } from "../../worker/translation/routes";
 import { translationSetup } from "../../worker/translation/setup";
-import { acceptAndJoin, connectVictim, signedInOfficer, type ConversationSocket } from "./harness";
-import { call } from "./harness";
-import type { StartedConversation } from "../../worker/shared/protocol";
+import { activeChat, type ConversationSocket } from "./harness";
 
 type Run = (model: string, inputs: Record<string, unknown>) => Promise<unknown>;
 
@@ -33,17 +31,8 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 async function chatIn(language: string) {
-  const response = await call("/api/conversations", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ language }),
-  });
-  const started = (await response.json()) as StartedConversation;
-  const victim = await connectVictim(started);
-  await victim.next("welcome");
-  const officer = await signedInOfficer();
-  const chat = await acceptAndJoin(started.conversationId, officer.cookie);
-  expect((await chat.next("welcome")).translationOn).toBe(true);
+  const { victim, chat, welcome } = await activeChat(language);
+  expect(welcome.translationOn).toBe(true);
   return { victim, chat };
 }
 
@@ -140,11 +129,14 @@ describe("deliver first, translate after", () => {
 
 describe("routing", () => {
   it("picks the model that serves each pair", async () => {
-    expect(routeFor("en", "pa").model).toBe(INDICTRANS);
-    expect(routeFor("en", "ur").model).toBe(INDICTRANS);
-    expect(routeFor("pa", "en").model).toBe(M2M100);
-    expect(routeFor("es", "en").model).toBe(LLAMA);
-    expect(routeFor("pl", "en").model).toBe(M2M100);
+    expect(routeFor("en", "pa")?.model).toBe(INDICTRANS);
+    expect(routeFor("en", "ur")?.model).toBe(INDICTRANS);
+    expect(routeFor("pa", "en")?.model).toBe(M2M100);
+    expect(routeFor("es", "en")?.model).toBe(LLAMA);
+    expect(routeFor("pl", "en")?.model).toBe(M2M100);
+    expect(routeFor("en", "ta")?.model).toBe(INDICTRANS);
+    expect(routeFor("ti", "en")).toBeNull();
+    expect(routeFor("ckb", "en")).toBeNull();
 
     const { victim, chat } = await chatIn("pa");
     victim.send({ type: "send", id: "punjabi-message", text: "ਮੈਨੂੰ ਮਦਦ ਚਾਹੀਦੀ ਹੈ" });

@@ -1,7 +1,7 @@
 /**
  * A small server speaking LibreTranslate's documented API (POST /translate, /detect,
  * GET /languages), for tests of the HTTP provider. It knows a few phrases; anything else comes
- * back marked with its target language. "please be busy" gets one 429 before an answer.
+ * back marked with its source and target languages ("[uk>en] …"). "please be busy" gets one 429 before an answer.
  */
 import { createServer, type Server } from "node:http";
 
@@ -12,6 +12,13 @@ const PHRASES: Record<string, string> = {
   "en>pl:You are safe to talk here.": "Możesz tu bezpiecznie rozmawiać.",
   "en>pl:Is he with you now?": "Czy on jest teraz z tobą?",
 };
+
+/** What this server says it translates: as a real one installed with these models would. No Tigrinya. */
+const LANGUAGES = ["en", "pl", "uk", "ru", "fa", "ar", "zh-Hans", "zh-Hant"].map((code, _, all) => ({
+  code,
+  name: code,
+  targets: all.filter((other) => other !== code),
+}));
 
 export interface FakeLibreTranslate {
   url: string;
@@ -32,7 +39,7 @@ export async function startFakeLibreTranslate(): Promise<FakeLibreTranslate> {
         response.end(JSON.stringify(json));
       };
       if (request.method === "GET" && request.url === "/languages") {
-        return reply(200, [{ code: "en", name: "English", targets: ["pl"] }, { code: "pl", name: "Polish", targets: ["en"] }]);
+        return reply(200, LANGUAGES);
       }
       if (request.method !== "POST" || request.url !== "/translate") return reply(404, { error: "Not found" });
       let input: { q?: string; source?: string; target?: string };
@@ -50,7 +57,7 @@ export async function startFakeLibreTranslate(): Promise<FakeLibreTranslate> {
       const source = input.source === "auto" ? (/[ąęłńśźżó]/i.test(input.q) ? "pl" : "en") : (input.source ?? "en");
       const known = PHRASES[`${source}>${input.target}:${input.q}`];
       reply(200, {
-        translatedText: known ?? `[${input.target}] ${input.q}`,
+        translatedText: known ?? `[${source}>${input.target}] ${input.q}`,
         ...(input.source === "auto" ? { detectedLanguage: { language: source, confidence: 90 } } : {}),
       });
     });

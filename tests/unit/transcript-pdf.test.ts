@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { PDFArray, PDFDocument, PDFHexString } from "pdf-lib";
+import { languageName } from "../../worker/shared/language-names";
 import { isRightToLeft } from "../../worker/transcripts/bidi";
 import { renderTranscriptPdf } from "../../worker/transcripts/pdf";
 import { embedFonts } from "../../worker/transcripts/pdf-fonts";
@@ -25,6 +26,8 @@ interface Block {
   original: TextLine[];
   label: string | null;
   translation: TextLine[];
+  /** The language named in the message's header line, if any. */
+  language: string | null;
 }
 
 /** The lines under "Messages", split at each "#seq" header and "Translation (...)" label. */
@@ -35,9 +38,9 @@ function messageBlocks(pdf: ExtractedPdf): Map<number, Block> {
   const blocks = new Map<number, Block>();
   let block: Block | undefined;
   for (const line of lines.slice(start + 1, end)) {
-    const header = /^#(\d+)  \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC  (Victim|Officer \(.+\))$/.exec(line.text);
+    const header = /^#(\d+)  \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC  (Victim|Officer \([^)]+\))(?:  \((.+)\))?$/.exec(line.text);
     if (header) {
-      block = { original: [], label: null, translation: [] };
+      block = { original: [], label: null, translation: [], language: header[3] ?? null };
       blocks.set(Number(header[1]), block);
     } else if (block && line.text.startsWith("Translation (to ")) {
       block.label = line.text;
@@ -86,12 +89,14 @@ function messageProblems(pdf: ExtractedPdf, doc: TranscriptDocument): string[] {
     if (squash(copied) !== squash(m.text)) problems.push(`#${m.seq}: copies as "${copied}"`);
     const glyphs = glyphTextProblem(m.text, block.original);
     if (glyphs) problems.push(`#${m.seq}: ${glyphs}`);
+    // The language it was read as, by name: "(Polish)", not "(pl)".
+    if (block.language !== (m.language ? languageName(m.language) : null)) problems.push(`#${m.seq}: language shown as ${block.language}`);
     const t = m.translation;
     if (t.text === null) {
       if (block.label !== null) problems.push(`#${m.seq}: shows a translation it does not have`);
       continue;
     }
-    if (block.label !== `Translation (to ${t.to}, by ${t.model}):`) problems.push(`#${m.seq}: label "${block.label}"`);
+    if (block.label !== `Translation (to ${languageName(t.to)}, by ${t.model}):`) problems.push(`#${m.seq}: label "${block.label}"`);
     const translation = block.translation.map((line) => line.text).join("");
     if (squash(translation) !== squash(t.text)) problems.push(`#${m.seq}: translation copies as "${translation}"`);
     const translationGlyphs = glyphTextProblem(t.text, block.translation);

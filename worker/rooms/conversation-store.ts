@@ -44,6 +44,10 @@ export interface ConversationRecord {
   officerLanguage: string;
   /** The language the victim last wrote in (else the one they chose). */
   victimLanguageNow: string | null;
+  /** The language the victim's messages have clearly shown (or an officer said), if any yet. */
+  victimLanguageWritten: string | null;
+  /** Officers' corrections: a message read as the key is in the value's language. */
+  languageCorrections: Readonly<Record<string, string>>;
   outcome: Outcome | null;
 }
 
@@ -114,6 +118,8 @@ const SCHEMA_STEPS = [
   // A redeemed ticket is kept (as used) until it would have expired, so the tickets a chat has
   // been given in the last minute can be counted and capped.
   `ALTER TABLE tickets ADD COLUMN redeemed INTEGER NOT NULL DEFAULT 0;`,
+  // Officers' corrections of the language the victim's messages were read as: { "ur": "fa" }.
+  `ALTER TABLE conversation ADD COLUMN language_corrections TEXT;`,
 ] as const;
 
 /** At most this many sources are kept for one chat: enough for a phone moving between networks. */
@@ -182,6 +188,11 @@ export class ConversationStore {
           : row.victim_language === null
             ? null
             : String(row.victim_language),
+      victimLanguageWritten: row.victim_current_language === null ? null : String(row.victim_current_language),
+      languageCorrections:
+        row.language_corrections === null || row.language_corrections === undefined
+          ? {}
+          : (JSON.parse(String(row.language_corrections)) as Record<string, string>),
       outcome: row.outcome === null || row.outcome === undefined ? null : (JSON.parse(String(row.outcome)) as Outcome),
     };
   }
@@ -321,6 +332,31 @@ export class ConversationStore {
 
   setVictimLanguageNow(language: string): void {
     this.change("UPDATE conversation SET victim_current_language = ? WHERE singleton = 1", language);
+  }
+
+  /**
+   * An officer's correction: the victim's message `seq`, and their later ones read as the same
+   * language, are in `language`; later messages read as it are taken as `language` too, and it
+   * is the victim's language now. Returns the messages whose language changed, in order.
+   */
+  correctLanguage(seq: number, readAs: string | null, language: string): number[] {
+    // A message with no letters had no reading: nothing later can be read as it.
+    const corrections = readAs === null ? this.read()?.languageCorrections : { ...this.read()?.languageCorrections, [readAs]: language };
+    this.change(
+      "UPDATE conversation SET victim_current_language = ?, language_corrections = ? WHERE singleton = 1",
+      language,
+      JSON.stringify(corrections ?? {}),
+    );
+    return this.sql
+      .exec<{ seq: number }>(
+        "UPDATE messages SET language = ? WHERE sender = 'victim' AND seq >= ? AND language IS ? RETURNING seq",
+        language,
+        seq,
+        readAs,
+      )
+      .toArray()
+      .map((row) => Number(row.seq))
+      .sort((a, b) => a - b);
   }
 
   markVictimActive(at: number): void {

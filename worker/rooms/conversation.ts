@@ -64,6 +64,7 @@ import {
 } from "./conversation-frames";
 import { connectSafely } from "./connect-safely";
 import { CONVERSATION_FRAMES, FrameBudgets } from "./frame-rules";
+import { isIdentifiableLanguage } from "../shared/languages";
 import { MessageTranslator } from "./message-translator";
 import { Scheduler } from "./scheduler";
 import { StaffCheck, sessionOf } from "./staff-check";
@@ -106,10 +107,10 @@ export class Conversation extends Server<Env> {
     this.#translator ??= new MessageTranslator({
       env: this.env,
       store: this.store,
-      announce: (seq, translation) => {
+      announce: (seq, language, translation) => {
         // A finished translation (or a failed one) is part of the record; "pending" is not.
         if (translation.status !== "pending") this.store.appendEntry(entry.translation({ seq, ...translation }, Date.now()));
-        this.broadcastFrame({ type: "translation", seq, translation });
+        this.broadcastFrame({ type: "translation", seq, language, translation });
       },
       waitUntil: (work) => this.ctx.waitUntil(work),
     });
@@ -331,7 +332,11 @@ export class Conversation extends Server<Env> {
       // Back within the grace period: the other side was never told this side had gone.
       const wasOnline = this.openConnections(role, connection).length > 0 || this.scheduler.dueAt(`offline:${role}`) !== null;
       await this.scheduler.cancel(`offline:${role}`);
-      if (role === "victim") await this.scheduler.cancel("abandon");
+      if (role === "victim") {
+        await this.scheduler.cancel("abandon");
+        // Ready to read the victim's first message without waiting for the language model.
+        this.translator.prepare();
+      }
       if (!wasOnline && record.status !== "ended") {
         this.broadcastFrame({ type: "presence", role, online: true }, [connection.id]);
       }
@@ -393,6 +398,8 @@ export class Conversation extends Server<Env> {
           sendError(connection, "not-allowed", "That message has no failed translation to retry.");
         }
         return;
+      case "set-language":
+        return this.correctLanguage(connection, frame.seq, frame.language);
       case "typing":
         return this.broadcastFrame({ type: "typing", role }, [connection.id]);
       case "read": {
@@ -462,13 +469,15 @@ export class Conversation extends Server<Env> {
     const current = this.store.read();
     if (!current || current.status === "ended") return sendError(connection, "conversation-ended", "This conversation has ended.");
     if (role === "officer" && current.status !== "active") return sendError(connection, "not-allowed", "Accept the conversation before writing.");
-    const { language, translation } = this.translator.plan(current, role, text, quickReply);
+    const { language, translation, establishes } = await this.translator.plan(current, role, text, quickReply);
+    // Reading the language may have waited for its model to load (once per isolate).
+    if (this.store.read()?.status === "ended") return sendError(connection, "conversation-ended", "This conversation has ended.");
     const message = this.store.append(role, clientId, text, Date.now(), language, translation);
     const officerId = role === "officer" ? ((connection.state as ParticipantState | null)?.officerId ?? null) : null;
     this.store.appendEntry(
       entry.message({ seq: message.seq, from: role, clientId, text, language, translation, sentAt: message.sentAt }, officerId),
     );
-    if (role === "victim" && language) this.store.setVictimLanguageNow(language);
+    if (establishes) this.store.setVictimLanguageNow(establishes);
     // Stored before anyone hears of it: the ack promises durability.
     send(connection, ackFor(message));
     // Delivered in its own words now; the translation follows as an update.
@@ -496,6 +505,24 @@ export class Conversation extends Server<Env> {
     const turn = this.#arrivals.then(task);
     this.#arrivals = turn.catch(() => undefined);
     return turn;
+  }
+
+  /**
+   * The assigned officer says a victim's message is in another language (frame-rules.ts lets only
+   * officers send it): it and the later ones read the same way are read again and re-translated,
+   * and the correction goes into the record before anyone sees its effect.
+   */
+  private correctLanguage(connection: Connection, seq: number, language: string) {
+    const record = this.store.read();
+    if (!record || record.status === "ended") return sendError(connection, "conversation-ended", "This conversation has ended.");
+    const officerId = (connection.state as ParticipantState | null)?.officerId ?? null;
+    if (!officerId || officerId !== record.officerId) return sendError(connection, "not-allowed", "Only the officer in this chat can change a message's language.");
+    if (!isIdentifiableLanguage(language)) return sendError(connection, "bad-frame", "That is not a language this service knows.");
+    const message = this.store.message(seq);
+    if (!message || message.from !== "victim") return sendError(connection, "not-found", "There is no message from the victim with that number.");
+    if (message.language === language) return;
+    this.store.appendEntry(entry.language({ seq, readAs: message.language, language, officerId }, Date.now()));
+    this.translator.correct(seq, language);
   }
 
   /**

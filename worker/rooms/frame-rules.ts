@@ -38,6 +38,7 @@ export const CONVERSATION_FRAMES = {
   "still-here": { roles: ["victim"], rate: { burst: 2, refillMs: 5_000, over: "drop" } },
   location: { roles: ["victim"], rate: { burst: 3, refillMs: 20_000, over: "refuse" } },
   "retry-translation": { roles: ["officer"], rate: { burst: 5, refillMs: 2_000, over: "refuse" } },
+  "set-language": { roles: ["officer"], rate: { burst: 3, refillMs: 5_000, over: "refuse" } },
 } as const satisfies Record<ConversationClientFrame["type"], FrameRule<ConnectionRole>>;
 
 const STAFF = ["officer", "supervisor", "admin"] as const;

@@ -1,14 +1,18 @@
 /**
  * Translation inside a Conversation: deliver first, translate after. A message is stored and
- * sent in its own words at once; its translation is asked for afterwards, one at a time per
- * conversation (so a burst does not flood the provider), and arrives as an update. A slow or
- * failed translation marks the message untranslated; it never delays or loses it.
+ * sent in its own words at once, with the language it was read as (translation/identify/); its
+ * translation is asked for afterwards, one at a time per conversation (so a burst does not
+ * flood the provider), and arrives as an update. A slow or failed translation marks the message
+ * untranslated; it never delays or loses it. A language no provider translates is marked
+ * "unavailable", never passed off as needing no translation.
  */
 import type { ParticipantRole, Translation } from "../shared/protocol";
-import { QUICK_REPLY_LIBRARY, type QuickReplyLanguage } from "../quick-replies/library";
+import { QUICK_REPLY_LIBRARY } from "../quick-replies/library";
 import { log } from "../log";
 import { d1TranslationCache } from "../translation/cache";
-import { detectLanguage } from "../translation/detect";
+import { baseLanguage } from "../shared/languages";
+import type { Identified } from "../translation/identify/identify";
+import { prepareReading, readLanguage } from "../translation/identify/reader";
 import { DEFAULT_POLICY, translate, type TranslationPolicy } from "../translation/policy";
 import { translationSetup } from "../translation/setup";
 import type { ConversationRecord, ConversationStore } from "./conversation-store";
@@ -16,8 +20,8 @@ import type { ConversationRecord, ConversationStore } from "./conversation-store
 export interface TranslatorHost {
   env: Env;
   store: ConversationStore;
-  /** Tells everyone connected that a message's translation changed. */
-  announce(seq: number, translation: Translation): void;
+  /** Tells everyone connected that a message's translation (or the language it is read as) changed. */
+  announce(seq: number, language: string | null, translation: Translation): void;
   /** Keeps the object alive until the work is done. */
   waitUntil(work: Promise<unknown>): void;
 }
@@ -41,19 +45,73 @@ export class MessageTranslator {
 
   /**
    * The language a new message is in, and how it will be translated: into the officer's
-   * language for the victim's messages, into the victim's current language for the officer's.
-   * A quick reply in the library brings its own reviewed translation.
+   * language for the victim's messages, into the victim's language as last established for the
+   * officer's. `establishes` is set when a victim's message clearly shows a language new to the
+   * conversation: the officer's replies go into it from now on.
    */
-  plan(record: ConversationRecord, from: ParticipantRole, text: string, quickReply?: string) {
-    const language = from === "victim" ? detectLanguage(text, record.victimLanguageNow) : record.officerLanguage;
-    const target = from === "victim" ? record.officerLanguage : record.victimLanguageNow;
-    let translation: Translation;
-    const reviewed = quickReply && target ? reviewedTranslation(quickReply, target) : null;
-    if (!target || !language || language === target) translation = { status: "not-needed", ...NONE };
-    else if (reviewed) translation = { status: "done", text: reviewed, to: target, model: `quick-reply:${quickReply}` };
-    else if (!this.on) translation = { status: "off", ...NONE, to: target };
-    else translation = { status: "pending", ...NONE, to: target };
-    return { language, translation };
+  async plan(record: ConversationRecord, from: ParticipantRole, text: string, quickReply?: string) {
+    if (from === "officer") {
+      const language = record.officerLanguage;
+      return { language, translation: this.initial(language, record.victimLanguageNow, quickReply), establishes: null };
+    }
+    const identified = await this.read(text, record);
+    const { language } = identified;
+    const establishes = identified.by === "text" && language !== record.victimLanguageWritten ? language : null;
+    return { language, translation: this.initial(language, record.officerLanguage), establishes };
+  }
+
+  /**
+   * The language of a victim's message. Should the model fail to load, the message is not held
+   * up: it is taken to be in the conversation's language so far, else the page's.
+   */
+  private async read(text: string, record: ConversationRecord): Promise<Identified> {
+    try {
+      return await readLanguage(text, {
+        conversation: record.victimLanguageWritten,
+        page: record.victim.language,
+        corrections: record.languageCorrections,
+      });
+    } catch (error) {
+      log.error("translation.model-failed", { error });
+      return { language: record.victimLanguageWritten ?? record.victim.language, by: null };
+    }
+  }
+
+  /** Loads the language model now, while nobody waits for it (about 100 ms, once per isolate). */
+  prepare(): void {
+    try {
+      prepareReading();
+    } catch (error) {
+      log.error("translation.model-failed", { error });
+    }
+  }
+
+  /** Where a message's translation starts: settled at once, or pending for the queue. */
+  private initial(language: string | null, target: string | null, quickReply?: string): Translation {
+    if (!target || !language || baseLanguage(language) === baseLanguage(target)) return { status: "not-needed", ...NONE };
+    const reviewed = quickReply ? reviewedTranslation(quickReply, target) : null;
+    if (reviewed) return { status: "done", text: reviewed, to: target, model: `quick-reply:${quickReply}` };
+    if (!this.on) return { status: "off", ...NONE, to: target };
+    return { status: "pending", ...NONE, to: target };
+  }
+
+  /**
+   * An officer says the victim's message `seq` is in `language`. It, and the victim's later
+   * messages read as the same language, are read again and re-translated. Null when `seq` is not
+   * a message of the victim's; otherwise what changed, for the record.
+   */
+  correct(seq: number, language: string): { readAs: string | null; seqs: number[] } | null {
+    const message = this.host.store.message(seq);
+    const record = this.host.store.read();
+    if (!message || message.from !== "victim" || !record) return null;
+    const readAs = message.language;
+    const seqs = readAs === language ? [] : this.host.store.correctLanguage(seq, readAs, language);
+    for (const changed of seqs) {
+      const translation = this.initial(language, record.officerLanguage);
+      this.update(changed, translation, language);
+      if (translation.status === "pending") this.enqueue(changed);
+    }
+    return { readAs, seqs };
   }
 
   /** Queues the translation of a stored message whose translation is pending. */
@@ -73,7 +131,7 @@ export class MessageTranslator {
   retry(seq: number): boolean {
     const message = this.host.store.message(seq);
     if (!message || message.translation.status !== "failed" || !this.on) return false;
-    this.update(seq, { ...message.translation, status: "pending" });
+    this.update(seq, { ...message.translation, status: "pending" }, message.language);
     this.enqueue(seq);
     return true;
   }
@@ -81,7 +139,7 @@ export class MessageTranslator {
   /** Translations left pending by work that was lost (a restart) are marked failed, to be retried. */
   settleStale(now: number): void {
     for (const message of this.host.store.staleTranslations(now - 2 * this.policy.timeoutMs)) {
-      this.update(message.seq, { ...message.translation, status: "failed" });
+      this.update(message.seq, { ...message.translation, status: "failed" }, message.language);
     }
   }
 
@@ -89,28 +147,37 @@ export class MessageTranslator {
     const message = this.host.store.message(seq);
     if (!message || message.translation.status !== "pending" || !message.translation.to) return;
     const { provider } = translationSetup(this.host.env);
-    if (!provider) return this.update(seq, { ...message.translation, status: "off" });
+    if (!provider) return this.update(seq, { ...message.translation, status: "off" }, message.language);
     try {
+      if (message.language && !(await provider.supports(message.language, message.translation.to))) {
+        return this.update(seq, { ...message.translation, status: "unavailable" }, message.language);
+      }
       const result = await translate(
         provider,
         d1TranslationCache(this.host.env.DB),
         { text: message.text, from: message.language, to: message.translation.to },
         this.policy,
       );
-      this.update(seq, { status: "done", text: result.text, to: message.translation.to, model: `${provider.name}:${result.model}` });
+      this.update(seq, { status: "done", text: result.text, to: message.translation.to, model: `${provider.name}:${result.model}` }, message.language);
     } catch (error) {
       log.warn("translation.failed", { conversationId: this.host.store.read()?.id, seq, error });
-      this.update(seq, { ...message.translation, status: "failed" });
+      this.update(seq, { ...message.translation, status: "failed" }, message.language);
     }
   }
 
-  private update(seq: number, translation: Translation): void {
+  private update(seq: number, translation: Translation, language: string | null): void {
     this.host.store.setTranslation(seq, translation);
-    this.host.announce(seq, translation);
+    this.host.announce(seq, language, translation);
   }
 }
 
+/**
+ * A quick reply's reviewed words in the victim's language: the exact tag, else one of the same
+ * base language (Chinese read from the text is "zh"; the library has "zh-Hans" first).
+ */
 function reviewedTranslation(id: string, language: string): string | null {
-  const phrase = QUICK_REPLY_LIBRARY.find((p) => p.id === id);
-  return phrase?.text[language as QuickReplyLanguage] ?? null;
+  const text = QUICK_REPLY_LIBRARY.find((p) => p.id === id)?.text as Readonly<Record<string, string>> | undefined;
+  if (!text) return null;
+  const tag = text[language] !== undefined ? language : Object.keys(text).find((key) => baseLanguage(key) === baseLanguage(language));
+  return tag ? (text[tag] ?? null) : null;
 }

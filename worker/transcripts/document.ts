@@ -11,6 +11,7 @@ import { DASH } from "../assessment/dash.ts";
 import { grade, stateOf } from "../assessment/grading.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import { headOf } from "./chain.ts";
+import { languageName } from "../shared/language-names.ts";
 import { sha256HexSync } from "./digest.ts";
 import type { MessageData, TranslationData } from "./entries.ts";
 import {
@@ -45,6 +46,10 @@ function summary(entry: RecordEntry): string | null {
       return `Officer ${String(data.from)} transferred the chat to officer ${String(data.to)}.`;
     case "location":
       return "The victim shared their location.";
+    case "language":
+      return `Officer ${entry.by.role === "officer" ? entry.by.officerId : "unknown"} said message ${String(data.seq)} is in ${languageName(String(data.language))}${
+        data.readAs ? ` (it had been read as ${languageName(String(data.readAs))})` : ""
+      }; it and the victim's later messages read the same way were translated again.`;
     case "ended":
       return `The chat ended (${String(data.reason)}), by ${byWhom(entry.by)}.`;
     default:
@@ -102,6 +107,15 @@ export function buildTranscript(entries: readonly RecordEntry[]): UnsealedTransc
         };
         messages.push(view);
         bySeq.set(m.seq, view);
+        break;
+      }
+      case "language": {
+        // The same rule as ConversationStore.correctLanguage: this message and the victim's later
+        // ones read as the same language.
+        const change = data as { seq: number; readAs: string | null; language: string };
+        for (const view of messages) {
+          if (view.from === "victim" && view.seq >= change.seq && view.language === change.readAs) view.language = change.language;
+        }
         break;
       }
       case "translation": {

@@ -66,6 +66,13 @@ export const entry = {
     by: actor("system"),
     data: { ...translation },
   }),
+  /** An officer said a victim's message is in another language than it was read as. */
+  language: (change: { seq: number; readAs: string | null; language: string; officerId: string }, at: number): EntryContent => ({
+    kind: "language",
+    at: iso(at),
+    by: actor("officer", change.officerId),
+    data: { seq: change.seq, readAs: change.readAs, language: change.language },
+  }),
   location: (location: { at: number; latitude: number; longitude: number; accuracy: number }): EntryContent => ({
     kind: "location",
     at: iso(location.at),

@@ -9,6 +9,7 @@
  */
 import { PageSizes, PDFDocument, PDFHexString, rgb, type Color, type PDFPage } from "pdf-lib";
 import { markerOf, shownControls, withVisibleControls, type BidiControl } from "../shared/bidi-controls";
+import { languageName } from "../shared/language-names";
 import { embedFonts, type FaceChain, type Fonts } from "./pdf-fonts";
 import { isRightToLeft } from "./bidi";
 import { drawLine, widthOf, wrap } from "./pdf-text";
@@ -231,15 +232,17 @@ function message(out: Pages, m: TranscriptMessage) {
   // The header never ends a page on its own.
   out.keep(lineHeight(SMALL) + lineHeight(BODY) + 4);
   out.gap(4);
-  out.text(`#${m.seq}  ${utc(m.sentAt)}  ${who}`, { size: SMALL, bold: true, color: MUTED });
+  const language = m.language ? `  (${languageName(m.language)})` : "";
+  out.text(`#${m.seq}  ${utc(m.sentAt)}  ${who}${language}`, { size: SMALL, bold: true, color: MUTED });
   out.text(m.text, { indent: 8 });
   const t = m.translation;
   if (t.text !== null) {
     out.keep(lineHeight(SMALL) + lineHeight(BODY));
-    out.text(`Translation (to ${t.to ?? "?"}, by ${t.model ?? "unknown model"}):`, { indent: 8, size: SMALL, color: MUTED });
+    out.text(`Translation (to ${t.to ? languageName(t.to) : "?"}, by ${t.model ?? "unknown model"}):`, { indent: 8, size: SMALL, color: MUTED });
     out.text(t.text, { indent: 8 });
-  } else if (t.status === "failed" || t.status === "pending") {
-    out.text(`Translation ${t.status === "failed" ? "failed" : "not finished when the chat ended"}.`, {
+  } else if (t.status === "failed" || t.status === "pending" || t.status === "unavailable") {
+    const why = { failed: "failed", pending: "not finished when the chat ended", unavailable: "not available for this language" }[t.status];
+    out.text(`Translation ${why}.`, {
       indent: 8,
       size: SMALL,
       color: MUTED,

@@ -11,6 +11,7 @@
  * Everything here is plain JSON: times are ISO 8601 strings in UTC.
  */
 import type { Grading } from "../assessment/grading.ts";
+import type { TranslationStatus } from "../shared/protocol/common.ts";
 
 export const TRANSCRIPT_FORMAT = "quietline.transcript/2";
 export const ADDENDA_FORMAT = "quietline.addenda/1";
@@ -25,6 +26,8 @@ export type EntryKind =
   | "transferred"
   | "message"
   | "translation"
+  /** An officer's correction of the language a victim's message was read as. */
+  | "language"
   | "location"
   | "note"
   | "outcome"
@@ -52,7 +55,7 @@ export interface RecordEntry extends EntryContent {
 }
 
 export interface TranscriptTranslation {
-  status: "pending" | "done" | "failed" | "not-needed" | "off";
+  status: TranslationStatus;
   text: string | null;
   to: string | null;
   /** Provider and model, e.g. "workers-ai:@cf/meta/m2m100-1.2b". */

@@ -19,6 +19,12 @@ export interface TranslationResult {
 
 export interface TranslationProvider {
   readonly name: "workers-ai" | "libretranslate";
+  /**
+   * Whether it translates `from` into `to` (language tags, "zh-Hant" or "fa"). False means no
+   * translation can be had, and the officer is told so; when it cannot tell (its list could
+   * not be fetched) it answers true, and a refusal shows as a failed translation to retry.
+   */
+  supports(from: string, to: string, signal?: AbortSignal): Promise<boolean>;
   translate(request: TranslationRequest, signal: AbortSignal): Promise<TranslationResult>;
 }
 

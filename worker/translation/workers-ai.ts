@@ -5,7 +5,10 @@
  *   IndicTrans2: { text, target_language: "pan_Guru" | … }   → { translations: [text] }
  *   Llama 3.3:   { messages: [{ role, content }] }           → { response }
  */
-import { INDICTRANS, INDIC_CODES, LANGUAGE_NAMES, LLAMA, M2M100, routeFor, type Route } from "./routes";
+import { baseLanguage } from "../shared/languages.ts";
+import { INDICTRANS2_TARGETS } from "./models/indictrans2.ts";
+import { LLAMA_LANGUAGES } from "./models/llama.ts";
+import { INDICTRANS, LLAMA, M2M100, routeFor, type Route } from "./routes";
 import {
   TranslationError,
   type TranslationProvider,
@@ -26,12 +29,20 @@ export class WorkersAiProvider implements TranslationProvider {
     private readonly routes?: readonly Route[],
   ) {}
 
+  /** Workers AI serves a pair when one of the routes holds it (routes.ts): known without asking. */
+  async supports(from: string, to: string): Promise<boolean> {
+    return routeFor(baseLanguage(from), baseLanguage(to), this.routes) !== null;
+  }
+
   async translate(request: TranslationRequest, signal: AbortSignal): Promise<TranslationResult> {
-    const from = request.from ?? "en";
-    const route = routeFor(from, request.to, this.routes);
+    // The models know base languages: Chinese is "zh" whichever script the page was in.
+    const from = baseLanguage(request.from ?? "en");
+    const to = baseLanguage(request.to);
+    const route = routeFor(from, to, this.routes);
+    if (!route) throw new TranslationError("unsupported", `no Workers AI model translates ${from} into ${to}`);
     let output: unknown;
     try {
-      output = await this.ai.run(route.model, inputsFor(route.model, request.text, from, request.to), { signal });
+      output = await this.ai.run(route.model, inputsFor(route.model, request.text, from, to), { signal });
     } catch (error) {
       throw classify(error);
     }
@@ -44,14 +55,14 @@ export class WorkersAiProvider implements TranslationProvider {
 function inputsFor(model: string, text: string, from: string, to: string): Record<string, unknown> {
   switch (model) {
     case INDICTRANS:
-      return { text, target_language: INDIC_CODES[to] };
+      return { text, target_language: INDICTRANS2_TARGETS[to] };
     case LLAMA:
       return {
         messages: [
           {
             role: "system",
             content:
-              `Translate the user's message from ${LANGUAGE_NAMES[from] ?? from} into ${LANGUAGE_NAMES[to] ?? to}. ` +
+              `Translate the user's message from ${LLAMA_LANGUAGES[from] ?? from} into ${LLAMA_LANGUAGES[to] ?? to}. ` +
               "It is a message in a conversation between a police officer and a person who may be in danger. " +
               "Reply with the translation only, keeping its meaning, tone and any numbers exactly.",
           },

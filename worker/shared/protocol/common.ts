@@ -25,14 +25,18 @@ export type ConversationStatus = z.infer<typeof ConversationStatus>;
 /** Opaque identifiers the server hands out: URL-safe base64 of at least 128 random bits. */
 export const OpaqueId = z.string().check(z.regex(/^[A-Za-z0-9_-]{22,64}$/, "not a valid identifier"));
 
+export const TranslationStatus = z.enum(["pending", "done", "failed", "not-needed", "off", "unavailable"]);
+export type TranslationStatus = z.infer<typeof TranslationStatus>;
+
 /** A message's translation into the other side's language, which follows the message itself. */
 export const Translation = z.object({
   /**
    * pending: being translated. done: `text` holds it. failed: no translation could be had (an
    * officer can retry). not-needed: both sides use the language it was written in. off: this
-   * service does not translate.
+   * service does not translate. unavailable: no provider this service has translates this
+   * language pair (the officer is told to consider an interpreter).
    */
-  status: z.enum(["pending", "done", "failed", "not-needed", "off"]),
+  status: TranslationStatus,
   text: z.nullable(z.string()),
   /** The language translated into. */
   to: z.nullable(z.string()),

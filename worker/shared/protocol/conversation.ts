@@ -1,6 +1,7 @@
 /** Frames on a conversation's WebSocket (victim or officer ↔ Conversation). */
 import { z } from "zod/mini";
 import { ChatMessage, ConnectionRole, ConversationStatus, ErrorCode, LIMITS, ParticipantRole, Translation } from "./common";
+import { LanguageTag } from "./http";
 
 // ── Conversation: client → server ────────────────────────────────────────────
 
@@ -53,6 +54,13 @@ export type OutcomeRequest = z.infer<typeof OutcomeRequest>;
 /** An officer asks again for a translation that failed. */
 export const RetryTranslationFrame = z.object({ type: z.literal("retry-translation"), seq: z.int().check(z.positive()) });
 
+/**
+ * An officer says which language a victim's message is really in ("this is Farsi"): it and the
+ * victim's later messages read as the same language are read again and re-translated, and the
+ * correction is an entry in the record.
+ */
+export const SetLanguageFrame = z.object({ type: z.literal("set-language"), seq: z.int().check(z.positive()), language: LanguageTag });
+
 /** How long an officer may block an abusive chat's source: a day, a week, thirty days (in hours). */
 export const BLOCK_HOURS = [24, 168, 720] as const;
 export const BlockHours = z.literal(BLOCK_HOURS);
@@ -90,6 +98,7 @@ export const ConversationClientFrame = z.discriminatedUnion("type", [
   StillHereFrame,
   LocationFrame,
   RetryTranslationFrame,
+  SetLanguageFrame,
 ]);
 export type ConversationClientFrame = z.infer<typeof ConversationClientFrame>;
 
@@ -202,8 +211,16 @@ export const ConversationServerFrame = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("note"), note: PrivateNote }),
   z.object({ type: z.literal("outcome"), outcome: Outcome }),
-  /** A message's translation arrived (or failed), after the message itself. */
-  z.object({ type: z.literal("translation"), seq: z.int().check(z.positive()), translation: Translation }),
+  /**
+   * A message's translation arrived (or failed), after the message itself; with the language
+   * the message is now read as, which an officer's correction changes.
+   */
+  z.object({
+    type: z.literal("translation"),
+    seq: z.int().check(z.positive()),
+    language: z.nullable(z.string()),
+    translation: Translation,
+  }),
   z.object({ type: z.literal("location"), location: SharedLocation }),
   z.object({ type: z.literal("queue"), queue: QueueInfo }),
   /** Neutral notices for the victim when the officer changes; no names, no reasons. */
