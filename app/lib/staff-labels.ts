@@ -27,22 +27,5 @@ export const GRADES = [
 export const gradeLabel = (value: string | null): string =>
   value === null ? "Not assessed" : (GRADES.find((g) => g.value === value)?.label ?? value);
 
-let languageNames: Intl.DisplayNames | null | undefined;
-
-/** "Polish" for "pl"; `unknown` when none was given; the tag itself when it has no name. */
-export function languageName(tag: string | null, unknown = "Not chosen"): string {
-  if (!tag) return unknown;
-  if (languageNames === undefined) {
-    try {
-      languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
-    } catch {
-      languageNames = null;
-    }
-  }
-  try {
-    return languageNames?.of(tag) ?? tag;
-  } catch {
-    // Not a well-formed language tag: show what was stored.
-    return tag;
-  }
-}
+/** "Polish" for "pl": one naming for the worker's record and every staff page. */
+export { languageName } from "$shared/language-names";

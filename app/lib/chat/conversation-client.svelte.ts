@@ -217,6 +217,11 @@ export class ConversationClient {
     this.#transmit({ type: "retry-translation", seq });
   }
 
+  /** Officer: say which language a victim's message is really in; it is read and translated again. */
+  setLanguage(seq: number, language: string): void {
+    this.#transmit({ type: "set-language", seq, language });
+  }
+
   /** Officer: send a quick reply, whose reviewed translations are used instead of machine translation. */
   sendQuickReply(id: string, text: string): boolean {
     if (this.role !== "officer" || this.status === "ended") return false;
@@ -325,7 +330,7 @@ export class ConversationClient {
         this.#keepOutcome(frame.outcome);
         break;
       case "translation":
-        this.#ledger.translated(frame.seq, frame.translation);
+        this.#ledger.translated(frame.seq, frame.translation, frame.language);
         break;
       case "presence":
         if (frame.role !== this.role) this.otherOnline = frame.online;

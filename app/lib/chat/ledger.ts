@@ -78,9 +78,10 @@ export class MessageLedger {
   }
 
   /** A message's translation arrived (or changed) after the message. */
-  translated(seq: number, translation: Translation): void {
+  /** A message's translation changed, and with it perhaps the language it is read as. */
+  translated(seq: number, translation: Translation, language: string | null = null): void {
     const message = this.#confirmed.get(seq);
-    if (message) this.#confirmed.set(seq, { ...message, translation });
+    if (message) this.#confirmed.set(seq, { ...message, translation, language: language ?? message.language });
   }
 
   /** Forgets everything: used when the page is left. */

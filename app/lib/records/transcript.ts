@@ -3,6 +3,8 @@
  * Declared here because the app's tsconfig cannot follow the worker's `.ts` imports; these are
  * a subset of the worker's types, so a transcript always fits them.
  */
+import type { TranslationStatus } from "$shared/protocol";
+
 export type Actor = { role: "victim" } | { role: "officer"; officerId: string } | { role: "system" };
 
 export interface RecordEntry {
@@ -24,7 +26,7 @@ export interface TranscriptMessage {
   language: string | null;
   sentAt: string;
   translation: {
-    status: "pending" | "done" | "failed" | "not-needed" | "off";
+    status: TranslationStatus;
     text: string | null;
     to: string | null;
     model: string | null;
