@@ -13,6 +13,7 @@ import { analyticsBenchmark } from "./analytics.ts";
 import { browserBenchmark } from "./browser.ts";
 import { capacityBenchmark } from "./capacity.ts";
 import { deliveryBenchmark } from "./delivery.ts";
+import { languageIdBenchmark } from "./language-id.ts";
 import { memoryBenchmark } from "./memory.ts";
 import { pageBenchmark } from "./page.ts";
 
@@ -23,6 +24,7 @@ const BENCHMARKS: Record<string, (options: { short: boolean }) => Promise<void>>
   page: pageBenchmark,
   browser: browserBenchmark,
   analytics: analyticsBenchmark,
+  "language-id": languageIdBenchmark,
 };
 
 const { values } = parseArgs({ options: { only: { type: "string" }, short: { type: "boolean", default: false } } });
