@@ -47,21 +47,13 @@ import { sealRecord } from "../transcripts/seal";
 import { actor, entry } from "../transcripts/entries";
 import { ConversationStore } from "./conversation-store";
 import { OFFICER_HEADER, ROLE_HEADER, SINCE_PARAM } from "./headers";
-import {
-  ackFor,
-  admit,
-  NO_LONGER_ASSIGNED,
-  SIGNED_OUT,
-  notActive,
-  outcomeOf,
-  roleOf,
-  send,
-  sendError,
-  type AssignResult,
-  type Job,
-  type ParticipantState,
-  type RecordWrite,
-} from "./conversation-frames";
+import { admit, roleOf } from "./admission";
+import { notActive, type AssignResult } from "./assign-result";
+import { NO_LONGER_ASSIGNED, SIGNED_OUT } from "./close-codes";
+import type { ConversationJob } from "./conversation-jobs";
+import { ackFor, send, sendError } from "./conversation-send";
+import { outcomeOf, type RecordWrite } from "./officer-writes";
+import type { ParticipantState } from "./participant-state";
 import { connectSafely } from "./connect-safely";
 import { CONVERSATION_FRAMES, FrameBudgets } from "./frame-rules";
 import { isIdentifiableLanguage } from "../shared/languages";
@@ -96,7 +88,7 @@ export class Conversation extends Server<Env> {
   static override options = { hibernate: true };
 
   #store: ConversationStore | undefined;
-  #scheduler: Scheduler<Job> | undefined;
+  #scheduler: Scheduler<ConversationJob> | undefined;
   #translator: MessageTranslator | undefined;
   /** The message being taken now; the next waits for it (see inArrivalOrder). */
   #arrivals: Promise<void> = Promise.resolve();
@@ -122,8 +114,8 @@ export class Conversation extends Server<Env> {
     return this.#store;
   }
 
-  get scheduler(): Scheduler<Job> {
-    this.#scheduler ??= new Scheduler<Job>(this.ctx.storage);
+  get scheduler(): Scheduler<ConversationJob> {
+    this.#scheduler ??= new Scheduler<ConversationJob>(this.ctx.storage);
     return this.#scheduler;
   }
 
@@ -554,7 +546,7 @@ export class Conversation extends Server<Env> {
     }
   }
 
-  private async run(job: Job): Promise<void> {
+  private async run(job: ConversationJob): Promise<void> {
     const record = this.store.read();
     if (!record) return;
     switch (job) {

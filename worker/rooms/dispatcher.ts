@@ -29,7 +29,7 @@ import { errorResponse } from "../http/errors";
 import { log } from "../log";
 import { DispatcherStore, type QueueEntry } from "./dispatcher-store";
 import { EventOutbox, type QueueEvent } from "./event-outbox";
-import { SIGNED_OUT } from "./conversation-frames";
+import { SIGNED_OUT } from "./close-codes";
 import { connectSafely } from "./connect-safely";
 import { DISPATCHER_FRAMES, FrameBudgets } from "./frame-rules";
 import { OFFICER_HEADER, OFFICER_NAME_HEADER, STAFF_ROLE_HEADER } from "./headers";

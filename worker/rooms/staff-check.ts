@@ -8,7 +8,7 @@
  */
 import type { Connection } from "partyserver";
 import { stillSignedIn } from "../auth/sessions";
-import { SIGNED_OUT } from "./conversation-frames";
+import { SIGNED_OUT } from "./close-codes";
 import { SESSION_HEADER } from "./headers";
 
 /** How stale a staff socket's sign-in may be before it is checked again. */
