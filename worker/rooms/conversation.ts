@@ -45,7 +45,7 @@ import { flush } from "../transcripts/live-copy";
 import { log } from "../log";
 import { sealRecord } from "../transcripts/seal";
 import { actor, entry } from "../transcripts/entries";
-import { ConversationStore } from "./conversation-store";
+import { ConversationStore, type ConversationRecord } from "./conversation-store";
 import { OFFICER_HEADER, ROLE_HEADER, SINCE_PARAM } from "./headers";
 import { admit, roleOf } from "./admission";
 import { notActive, type AssignResult } from "./assign-result";
@@ -83,6 +83,12 @@ const RETRY_MS = 30_000;
 /** Locations one chat keeps: a victim moving about shares a few; more is a flood. */
 const MAX_LOCATIONS = 20;
 
+/** The record of a chat that is still going: waiting for an officer or with one. */
+type LiveRecord = ConversationRecord & { status: Exclude<ConversationStatus, "ended"> };
+
+function isLive(record: ConversationRecord | null): record is LiveRecord {
+  return record !== null && record.status !== "ended";
+}
 
 export class Conversation extends Server<Env> {
   static override options = { hibernate: true };
@@ -147,8 +153,7 @@ export class Conversation extends Server<Env> {
    * has ended: its record is sealed (or being sealed) and changes become addenda instead.
    */
   async recordAssessment(change: AssessmentEntry): Promise<boolean> {
-    const record = this.store.read();
-    if (!record || record.status === "ended") return false;
+    if (!this.liveRecord()) return false;
     this.store.appendEntry(entry.assessment(change));
     return true;
   }
@@ -179,8 +184,8 @@ export class Conversation extends Server<Env> {
   }
 
   private refuseUnlessOfficerInChat(officerId: string): { ok: false; code: "conversation-ended" | "not-allowed" } | null {
-    const record = this.store.read();
-    if (!record || record.status === "ended") return { ok: false, code: "conversation-ended" };
+    const record = this.liveRecord();
+    if (!record) return { ok: false, code: "conversation-ended" };
     if (record.status !== "active" || record.officerId !== officerId) return { ok: false, code: "not-allowed" };
     return null;
   }
@@ -373,8 +378,8 @@ export class Conversation extends Server<Env> {
     // the same queue as messages, so their order is kept.
     void this.inArrivalOrder(() => this.staffCheck.ifDue(this.getConnections()));
     // Once ended, the record is sealed and this object keeps nothing: only "end" is answered.
-    const record = this.store.read();
-    if (!record || (record.status === "ended" && frame.type !== "end")) {
+    const record = frame.type === "end" ? this.store.read() : this.liveRecord();
+    if (!record) {
       return frame.type === "typing" || frame.type === "read"
         ? undefined
         : sendError(connection, "conversation-ended", "This conversation has ended. Add anything further to its record.");
@@ -414,8 +419,8 @@ export class Conversation extends Server<Env> {
 
   override async onClose(connection: Connection<ParticipantState>): Promise<void> {
     const role = connection.state?.role;
-    const record = this.store.read();
-    if (!role || role === "observer" || !record || record.status === "ended") return;
+    const record = this.liveRecord();
+    if (!role || role === "observer" || !record) return;
     if (this.openConnections(role, connection).length === 0) {
       const now = Date.now();
       await this.scheduler.set(`offline:${role}`, now + this.timings.presenceGraceMs);
@@ -441,13 +446,7 @@ export class Conversation extends Server<Env> {
     text: string,
     quickReply?: string,
   ) {
-    const record = this.store.read();
-    if (!record || record.status === "ended") {
-      return sendError(connection, "conversation-ended", "This conversation has ended.");
-    }
-    if (role === "officer" && record.status !== "active") {
-      return sendError(connection, "not-allowed", "Accept the conversation before writing.");
-    }
+    if (!this.recordToWriteIn(connection, role)) return;
     const already = this.store.findByClientId(role, clientId);
     if (already) return send(connection, ackFor(already));
     // Only new messages count towards the limit; the refused one stays pending on the client,
@@ -458,12 +457,11 @@ export class Conversation extends Server<Env> {
     // While the limit was checked the sender may have gone (their resend will bring it again),
     // the chat may have ended, or its officer changed.
     if (connection.readyState !== WebSocket.OPEN) return;
-    const current = this.store.read();
-    if (!current || current.status === "ended") return sendError(connection, "conversation-ended", "This conversation has ended.");
-    if (role === "officer" && current.status !== "active") return sendError(connection, "not-allowed", "Accept the conversation before writing.");
+    const current = this.recordToWriteIn(connection, role);
+    if (!current) return;
     const { language, translation, establishes } = await this.translator.plan(current, role, text, quickReply);
     // Reading the language may have waited for its model to load (once per isolate).
-    if (this.store.read()?.status === "ended") return sendError(connection, "conversation-ended", "This conversation has ended.");
+    if (!this.liveRecordFor(connection)) return;
     const message = this.store.append(role, clientId, text, Date.now(), language, translation);
     const officerId = role === "officer" ? ((connection.state as ParticipantState | null)?.officerId ?? null) : null;
     this.store.appendEntry(
@@ -505,8 +503,8 @@ export class Conversation extends Server<Env> {
    * and the correction goes into the record before anyone sees its effect.
    */
   private correctLanguage(connection: Connection, seq: number, language: string) {
-    const record = this.store.read();
-    if (!record || record.status === "ended") return sendError(connection, "conversation-ended", "This conversation has ended.");
+    const record = this.liveRecordFor(connection);
+    if (!record) return;
     const officerId = (connection.state as ParticipantState | null)?.officerId ?? null;
     if (!officerId || officerId !== record.officerId) return sendError(connection, "not-allowed", "Only the officer in this chat can change a message's language.");
     if (!isIdentifiableLanguage(language)) return sendError(connection, "bad-frame", "That is not a language this service knows.");
@@ -597,8 +595,8 @@ export class Conversation extends Server<Env> {
    * that is known to work is kept.
    */
   async end(reason: EndReason): Promise<void> {
-    const record = this.store.read();
-    if (!record || record.status === "ended") return;
+    const record = this.liveRecord();
+    if (!record) return;
     const endedAt = Date.now();
     this.store.markEnded(reason, endedAt);
     this.store.setInactivityClosesAt(null);
@@ -623,8 +621,8 @@ export class Conversation extends Server<Env> {
    * A note in the record says what was done, or why the block could not be made.
    */
   private async endAsAbusive(officerId: string, hours: BlockHours): Promise<void> {
-    const record = this.store.read();
-    if (!record || record.status === "ended") return;
+    const record = this.liveRecord();
+    if (!record) return;
     const at = Date.now();
     const until = at + hours * 3_600_000;
     const sources = this.store.sources();
@@ -685,6 +683,31 @@ export class Conversation extends Server<Env> {
     this.#store = undefined;
     this.#scheduler = undefined;
     for (const connection of this.getConnections()) connection.close(1000, "conversation ended");
+  }
+
+  // ── Guards: has the chat ended, may this side write ──
+
+  /** The record while the chat goes on; null once it has ended, before it began, or after erasing. */
+  private liveRecord(): LiveRecord | null {
+    const record = this.store.read();
+    return isLive(record) ? record : null;
+  }
+
+  /** The record while the chat goes on, else null once `connection` has been told it has ended. */
+  private liveRecordFor(connection: Connection): LiveRecord | null {
+    const record = this.liveRecord();
+    if (!record) sendError(connection, "conversation-ended", "This conversation has ended.");
+    return record;
+  }
+
+  /** The live record if `role` may write in it now (an officer once they have accepted), else null once `connection` is told why not. */
+  private recordToWriteIn(connection: Connection, role: ParticipantRole): LiveRecord | null {
+    const record = this.liveRecordFor(connection);
+    if (record && role === "officer" && record.status !== "active") {
+      sendError(connection, "not-allowed", "Accept the conversation before writing.");
+      return null;
+    }
+    return record;
   }
 
   // ── Connections ──
