@@ -37,6 +37,7 @@ import { Scheduler } from "./scheduler";
 import { StaffCheck, sessionOf } from "./staff-check";
 import { getConversation } from "./stubs";
 import { ESTIMATE_WINDOW_MS, estimateWait } from "./wait-estimate";
+import { meFrame, overviewFrame, queueFrame, staffingOf, type Staffing } from "./console-views";
 
 interface StaffState {
   officerId: string;
@@ -46,6 +47,8 @@ interface StaffState {
 }
 
 type Job = `strand:${string}` | "deliver-events";
+/** What publish tells everyone about, read once per publish. */
+type Picture = Staffing & { waiting: QueueEntry[]; officers: OfficerSummary[] };
 type Staff = Connection<StaffState>;
 
 const RETRY_MS = 30_000;
@@ -311,44 +314,49 @@ export class Dispatcher extends Server<Env> {
     // Nothing goes to the sockets of staff whose sign-in has ended (rooms/staff-check.ts).
     await this.staffCheck.ifDue(this.getConnections("staff"));
     const now = Date.now();
-    const waiting = this.store.waiting();
-    const summaries = this.officerSummaries();
-    const onDuty = summaries.filter((o) => o.connected && o.status !== "away");
+    const picture = this.picture();
+    this.recordDuty(picture, now);
+    this.offerWaitingChats(picture, now);
+    this.showConsoles(picture);
+    await this.tellWaitingVictims(picture, now);
+    await this.deliverEvents();
+  }
+
+  /** Who waits, and who is there to answer them. */
+  private picture(): Picture {
+    const officers = this.officerSummaries();
+    return { waiting: this.store.waiting(), officers, ...staffingOf(officers) };
+  }
+
+  /** Officers coming on or going off duty are written to D1's duty log. */
+  private recordDuty({ onDuty }: Picture, now: number): void {
     for (const change of this.store.updateDuty(new Set(onDuty.map((o) => o.officerId)), now)) this.outbox.recordDuty(change);
-    const freeSlots = summaries
-      .filter((o) => o.connected && o.status === "available")
-      .reduce((slots, o) => slots + Math.max(0, o.capacity - o.load), 0);
+  }
 
-    if (freeSlots > 0) {
-      for (const entry of waiting.filter((w) => !w.offered)) {
-        this.store.markOffered(entry.conversationId);
-        this.record({ conversationId: entry.conversationId, kind: "offered", at: now });
-      }
+  /** Once someone is free to take them, waiting chats count as offered (once each). */
+  private offerWaitingChats({ waiting, freeSlots }: Picture, now: number): void {
+    if (freeSlots === 0) return;
+    for (const entry of waiting.filter((w) => !w.offered)) {
+      this.store.markOffered(entry.conversationId);
+      this.record({ conversationId: entry.conversationId, kind: "offered", at: now });
     }
+  }
 
-    const queueFrame: DispatcherServerFrame = {
-      type: "queue",
-      waiting: waiting.map((w, i) => ({
-        conversationId: w.conversationId,
-        waitingSince: w.waitingSince,
-        priority: w.priority,
-        returned: w.returned,
-        position: i + 1,
-      })),
-    };
-    const overview: DispatcherServerFrame = {
-      type: "overview",
-      active: this.store.assignments(),
-      officers: summaries,
-    };
+  /** Every console gets the queue and its own officer's view; senior staff get the overview too. */
+  private showConsoles({ waiting, officers }: Picture): void {
+    const queue = queueFrame(waiting);
+    const overview = overviewFrame(this.store.assignments(), officers);
     for (const connection of this.getConnections<StaffState>("staff")) {
       const staff = connection.state;
       if (!staff || connection.readyState !== WebSocket.OPEN) continue;
-      send(connection, queueFrame);
-      send(connection, this.meFrame(staff.officerId, summaries));
+      send(connection, queue);
+      send(connection, meFrame(staff.officerId, officers, this.store.assignments(staff.officerId), this.settings.defaultCapacity));
       if (isSeniorStaff(staff)) send(connection, overview);
     }
+  }
 
+  /** Each waiting victim hears their place and the wait, only when either has changed. */
+  private async tellWaitingVictims({ waiting, onDuty, freeSlots }: Picture, now: number): Promise<void> {
     const capacity = { officersOnDuty: onDuty.length, freeSlots, recentAccepts: this.store.acceptsSince(now - ESTIMATE_WINDOW_MS) };
     await Promise.allSettled(
       waiting.map(async (entry, i) => {
@@ -366,7 +374,6 @@ export class Dispatcher extends Server<Env> {
         this.store.markTold(entry.conversationId, position, estimate, told);
       }),
     );
-    await this.deliverEvents();
   }
 
   /** The officer's sessions were ended: their consoles' queue sockets close now. */
@@ -386,21 +393,7 @@ export class Dispatcher extends Server<Env> {
       longestWaitMs: waiting.length > 0 ? now - oldest : null,
       active: this.store.assignments().length,
       officersAvailable: summaries.filter((o) => o.connected && o.status === "available" && o.load < o.capacity).length,
-      officersOnDuty: summaries.filter((o) => o.connected && o.status !== "away").length,
-    };
-  }
-
-  private meFrame(officerId: string, summaries: OfficerSummary[]): DispatcherServerFrame {
-    const me = summaries.find((o) => o.officerId === officerId);
-    return {
-      type: "me",
-      status: me?.status ?? "available",
-      load: me?.load ?? 0,
-      capacity: me?.capacity ?? this.settings.defaultCapacity,
-      conversations: this.store.assignments(officerId).map((a) => a.conversationId),
-      colleagues: summaries
-        .filter((o) => o.officerId !== officerId && o.connected)
-        .map(({ officerId: id, displayName, status }) => ({ officerId: id, displayName, status })),
+      officersOnDuty: staffingOf(summaries).onDuty.length,
     };
   }
 
