@@ -1,15 +1,18 @@
+/**
+ * How the Worker and each Durable Object reach the others. The stubs' types come from the
+ * bindings in Env (worker-configuration.d.ts), not from importing the classes, so the
+ * Conversation and the Dispatcher can call each other without their files importing each other.
+ */
 import { getServerByName } from "partyserver";
 import { durableObjectLocation } from "../data-location";
-import type { Conversation } from "./conversation";
-import type { Dispatcher } from "./dispatcher";
 
 /** The service has one queue; its Dispatcher is always this instance. */
 export const DISPATCHER_NAME = "service";
 
 export function getDispatcher(env: Env) {
-  return getServerByName<Env, Dispatcher>(env.Dispatcher, DISPATCHER_NAME, durableObjectLocation(env));
+  return getServerByName(env.Dispatcher, DISPATCHER_NAME, durableObjectLocation(env));
 }
 
 export function getConversation(env: Env, conversationId: string) {
-  return getServerByName<Env, Conversation>(env.Conversation, conversationId, durableObjectLocation(env));
+  return getServerByName(env.Conversation, conversationId, durableObjectLocation(env));
 }

@@ -4,7 +4,8 @@
  * end up in logs; a ticket is single-use and lives for a minute.
  */
 import { Hono, type Context } from "hono";
-import { endedForToken, recordStarted } from "../db/conversations";
+import { recordStarted } from "../db/conversations";
+import { endedForToken } from "../records/ended-chat-token";
 import { apiError } from "../http/errors";
 import { readBody } from "../http/body";
 import { redeemResumeCode } from "../auth/resume-codes";

@@ -5,7 +5,8 @@
  * shown is a record read: it is written to the audit log before the answer goes, like any view.
  */
 import { Hono } from "hono";
-import { conversationRow, earlierInThread } from "../db/conversations";
+import { conversationRow } from "../db/conversations";
+import { earlierInThread } from "../records/earlier-chats";
 import { apiError } from "../http/errors";
 import { ALL_STAFF, allowRoles, type OfficerEnv } from "../http/require-officer";
 import { mayReadConversation } from "../records/access";

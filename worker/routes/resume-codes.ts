@@ -3,7 +3,8 @@
  * has one code: taking another replaces it, and a chat started with a code can offer a new one.
  */
 import { Hono } from "hono";
-import { conversationRow, endedForToken } from "../db/conversations";
+import { conversationRow } from "../db/conversations";
+import { endedForToken } from "../records/ended-chat-token";
 import { issueResumeCode } from "../auth/resume-codes";
 import { sha256Hex } from "../auth/secrets";
 import { resumeCodeDays } from "../config";
