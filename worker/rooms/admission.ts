@@ -1,5 +1,5 @@
 /**
- * Who may open a chat's socket, decided before the upgrade, and the role a connection then has.
+ * Who may open a chat's socket, decided before the upgrade, and who a connection then is.
  */
 import type { ConnectionRole } from "../shared/protocol";
 import { SENIOR_STAFF } from "../auth/roles";
@@ -7,6 +7,15 @@ import { sha256Hex } from "../auth/secrets";
 import { errorResponse } from "../http/errors";
 import type { ConversationStore } from "./conversation-store";
 import { OFFICER_HEADER, ROLE_HEADER, STAFF_ROLE_HEADER, TICKET_PARAM } from "./headers";
+
+/** Who a chat's connection is, kept in the connection's state so it survives hibernation. */
+export interface ParticipantState {
+  role: ConnectionRole;
+  /** For staff: which officer (from the Worker's trusted header). */
+  officerId?: string | null;
+  /** For staff signed in with a session: its digest, rechecked while the socket is open. */
+  sessionHash?: string | null;
+}
 
 /**
  * Who may open a chat's socket, and as what: the victim with a valid single-use ticket; the
