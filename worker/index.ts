@@ -13,8 +13,8 @@ import { servePage } from "./pages";
 import { routeParties } from "./parties";
 import { runRetention } from "./records/retention";
 
-export { Conversation } from "./rooms/conversation";
-export { Dispatcher } from "./rooms/dispatcher";
+export { Conversation } from "./rooms/conversation/conversation";
+export { Dispatcher } from "./rooms/dispatcher/dispatcher";
 
 export default {
   async fetch(request, env, ctx) {

@@ -8,7 +8,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { Conversation } from "../../worker/rooms/conversation";
+import type { Conversation } from "../../worker/rooms/conversation/conversation";
 import { ConversationClientFrame } from "../../worker/shared/protocol";
 import { activeChat, call, connectOfficer, signedInOfficer, type ConversationSocket } from "./harness";
 

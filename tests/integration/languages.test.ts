@@ -8,7 +8,7 @@
 import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Conversation } from "../../worker/rooms/conversation";
+import type { Conversation } from "../../worker/rooms/conversation/conversation";
 import type { ChatMessage, ConversationServerFrame } from "../../worker/shared/protocol";
 import { activeChat, type ConversationSocket } from "./harness";
 

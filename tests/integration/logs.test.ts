@@ -9,7 +9,7 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Conversation } from "../../worker/rooms/conversation";
+import type { Conversation } from "../../worker/rooms/conversation/conversation";
 import type { StartedConversation } from "../../worker/shared/protocol";
 import { acceptAndJoin, call, signedInOfficer, TestSocket, ticketFor, type ConversationSocket } from "./harness";
 

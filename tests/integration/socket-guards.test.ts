@@ -8,7 +8,7 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
-import type { Conversation } from "../../worker/rooms/conversation";
+import type { Conversation } from "../../worker/rooms/conversation/conversation";
 import type { ConversationServerFrame } from "../../worker/shared/protocol";
 import {
   activeChat,

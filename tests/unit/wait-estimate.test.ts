@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateWait } from "../../worker/rooms/wait-estimate";
+import { estimateWait } from "../../worker/rooms/dispatcher/wait-estimate";
 
 const minutes = (n: number) => n * 60_000;
 

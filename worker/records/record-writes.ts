@@ -11,7 +11,7 @@
  */
 import type { Officer } from "../shared/protocol";
 import { conversationRow } from "../db/conversations";
-import type { RecordWrite } from "../rooms/officer-writes";
+import type { RecordWrite } from "../rooms/conversation/officer-writes";
 import { getConversation } from "../rooms/stubs";
 import type { EntryContent, RecordEntry } from "../transcripts/types";
 import { mayReadConversation } from "./access";

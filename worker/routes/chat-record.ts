@@ -11,7 +11,7 @@ import { readBody } from "../http/body";
 import { apiError } from "../http/errors";
 import { ALL_STAFF, allowRoles, type OfficerEnv } from "../http/require-officer";
 import { writeIntoRecord, type RecordWritten } from "../records/record-writes";
-import { outcomeOf } from "../rooms/officer-writes";
+import { outcomeOf } from "../rooms/conversation/officer-writes";
 import { NoteRequest, OpaqueId, OutcomeRequest, type Outcome, type PrivateNote } from "../shared/protocol";
 import { entry } from "../transcripts/entries";
 

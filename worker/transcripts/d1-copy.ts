@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import type { ChatMessage } from "../shared/protocol";
 import { database } from "../db/client";
 import { conversations, messages } from "../db/schema";
-import type { ConversationRecord } from "../rooms/conversation-store";
+import type { ConversationRecord } from "../rooms/conversation/conversation-store";
 import type { RecordEntry } from "./types";
 
 /** D1 allows at most 100 bound parameters a statement; batches stay well inside its limits. */

@@ -4,7 +4,7 @@
  * The working copy is replaced by the sealed transcript when the chat ends.
  */
 import type { ChatMessage } from "../shared/protocol";
-import type { ConversationRecord } from "../rooms/conversation-store";
+import type { ConversationRecord } from "../rooms/conversation/conversation-store";
 import { canonicalJson } from "./canonical-json";
 import { copyToD1, messageDigests } from "./d1-copy";
 import { buildTranscript } from "./document";

@@ -8,7 +8,7 @@
  *   seal only for a conversation that has none (or the same one again).
  */
 import { and, eq, isNull, or } from "drizzle-orm";
-import type { ConversationRecord } from "../rooms/conversation-store";
+import type { ConversationRecord } from "../rooms/conversation/conversation-store";
 import { database } from "../db/client";
 import { conversations } from "../db/schema";
 import type { ChatMessage } from "../shared/protocol";

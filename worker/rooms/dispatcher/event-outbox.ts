@@ -3,10 +3,10 @@
  * Dispatcher's own SQLite (so it survives anything), then copied to D1 in batches; each has its
  * own id, so a copy that is retried after a failure is stored once.
  */
-import { database } from "../db/client";
-import { dutyEvents, queueEvents } from "../db/schema";
-import { randomId } from "../auth/secrets";
-import { log } from "../log";
+import { database } from "../../db/client";
+import { dutyEvents, queueEvents } from "../../db/schema";
+import { randomId } from "../../auth/secrets";
+import { log } from "../../log";
 
 export type QueueEventKind = (typeof queueEvents.$inferInsert)["kind"];
 

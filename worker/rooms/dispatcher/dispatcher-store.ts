@@ -2,9 +2,9 @@
  * The Dispatcher's SQLite storage: the queue, the officers it knows, and who has which chat.
  * A restart or eviction loses nothing: every decision reads from here.
  */
-import type { OfficerStatus, StaffRole } from "../shared/protocol";
+import type { OfficerStatus, StaffRole } from "../../shared/protocol";
 
-import { migrate } from "./sqlite-migrations";
+import { migrate } from "../sqlite-migrations";
 
 type Row = Record<string, SqlStorageValue>;
 

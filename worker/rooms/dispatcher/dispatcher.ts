@@ -13,7 +13,7 @@
  * no waiting chat and no assignment. An officer whose console is gone past the grace period
  * has their chats put back at the front of the queue, by alarm.
  */
-import { isSeniorStaff } from "../auth/roles";
+import { isSeniorStaff } from "../../auth/roles";
 import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
 import {
   DispatcherClientFrame,
@@ -23,19 +23,19 @@ import {
   type LiveFigures,
   type OfficerSummary,
   type StaffRole,
-} from "../shared/protocol";
-import { queueSettings } from "../config";
-import { errorResponse } from "../http/errors";
-import { log } from "../log";
+} from "../../shared/protocol";
+import { queueSettings } from "../../config";
+import { errorResponse } from "../../http/errors";
+import { log } from "../../log";
 import { DispatcherStore, type QueueEntry } from "./dispatcher-store";
 import { EventOutbox, type QueueEvent } from "./event-outbox";
-import { SIGNED_OUT } from "./close-codes";
-import { connectSafely } from "./connect-safely";
-import { DISPATCHER_FRAMES, FrameBudgets } from "./frame-rules";
-import { OFFICER_HEADER, OFFICER_NAME_HEADER, STAFF_ROLE_HEADER } from "./headers";
-import { Scheduler } from "./scheduler";
-import { StaffCheck, sessionOf } from "./staff-check";
-import { getConversation } from "./stubs";
+import { SIGNED_OUT } from "../close-codes";
+import { connectSafely } from "../connect-safely";
+import { DISPATCHER_FRAMES, FrameBudgets } from "../frame-rules";
+import { OFFICER_HEADER, OFFICER_NAME_HEADER, STAFF_ROLE_HEADER } from "../headers";
+import { Scheduler } from "../scheduler";
+import { StaffCheck, sessionOf } from "../staff-check";
+import { getConversation } from "../stubs";
 import { ESTIMATE_WINDOW_MS, estimateWait } from "./wait-estimate";
 import { meFrame, overviewFrame, queueFrame, staffingOf, type Staffing } from "./console-views";
 

@@ -16,10 +16,10 @@ import type {
   SharedLocation,
   Translation,
   VictimContext,
-} from "../shared/protocol";
-import { migrate } from "./sqlite-migrations";
-import { chainEntry, FROM_NOTHING } from "../transcripts/chain";
-import type { EntryContent, RecordEntry } from "../transcripts/types";
+} from "../../shared/protocol";
+import { migrate } from "../sqlite-migrations";
+import { chainEntry, FROM_NOTHING } from "../../transcripts/chain";
+import type { EntryContent, RecordEntry } from "../../transcripts/types";
 
 export interface ConversationRecord {
   id: string;

@@ -1,5 +1,5 @@
 /** What the Conversation answers the Dispatcher when a chat is given to, moved from or taken from an officer. */
-import type { ErrorCode } from "../shared/protocol";
+import type { ErrorCode } from "../../shared/protocol";
 
 export type AssignResult = { ok: true } | { ok: false; code: ErrorCode; message: string };
 

@@ -34,32 +34,32 @@ import {
   type PrivateNote,
   type QueueInfo,
   type VictimContext,
-} from "../shared/protocol";
-import { recordBlock } from "../abuse/blocks";
-import { LIMIT_MESSAGES, withinLimit } from "../abuse/rate-limits";
-import { canBlock } from "../abuse/source";
-import { randomSecret, sha256Hex, timingSafeEqual } from "../auth/secrets";
-import { conversationTimings, queueSettings } from "../config";
-import { recordAssigned, recordReturned } from "../db/conversations";
-import { flush } from "../transcripts/live-copy";
-import { log } from "../log";
-import { sealRecord } from "../transcripts/seal";
-import { actor, entry } from "../transcripts/entries";
+} from "../../shared/protocol";
+import { recordBlock } from "../../abuse/blocks";
+import { LIMIT_MESSAGES, withinLimit } from "../../abuse/rate-limits";
+import { canBlock } from "../../abuse/source";
+import { randomSecret, sha256Hex, timingSafeEqual } from "../../auth/secrets";
+import { conversationTimings, queueSettings } from "../../config";
+import { recordAssigned, recordReturned } from "../../db/conversations";
+import { flush } from "../../transcripts/live-copy";
+import { log } from "../../log";
+import { sealRecord } from "../../transcripts/seal";
+import { actor, entry } from "../../transcripts/entries";
 import { ConversationStore, type ConversationRecord } from "./conversation-store";
-import { OFFICER_HEADER, ROLE_HEADER, SINCE_PARAM } from "./headers";
+import { OFFICER_HEADER, ROLE_HEADER, SINCE_PARAM } from "../headers";
 import { admit, roleOf, type ParticipantState } from "./admission";
 import { notActive, type AssignResult } from "./assign-result";
-import { NO_LONGER_ASSIGNED, SIGNED_OUT } from "./close-codes";
-import type { ConversationJob } from "./conversation-jobs";
-import { ackFor, send, sendError } from "./conversation-send";
+import { NO_LONGER_ASSIGNED, SIGNED_OUT } from "../close-codes";
+import type { ConversationJob } from "./jobs";
+import { ackFor, send, sendError } from "./send";
 import { outcomeOf, type RecordWrite } from "./officer-writes";
-import { connectSafely } from "./connect-safely";
-import { CONVERSATION_FRAMES, FrameBudgets } from "./frame-rules";
-import { isIdentifiableLanguage } from "../shared/languages";
+import { connectSafely } from "../connect-safely";
+import { CONVERSATION_FRAMES, FrameBudgets } from "../frame-rules";
+import { isIdentifiableLanguage } from "../../shared/languages";
 import { MessageTranslator } from "./message-translator";
-import { Scheduler } from "./scheduler";
-import { StaffCheck, sessionOf } from "./staff-check";
-import { getDispatcher } from "./stubs";
+import { Scheduler } from "../scheduler";
+import { StaffCheck, sessionOf } from "../staff-check";
+import { getDispatcher } from "../stubs";
 
 /** Who ended the chat, for the record. */
 function endedBy(reason: EndReason, officerId: string | null) {

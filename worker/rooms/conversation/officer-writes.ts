@@ -1,5 +1,5 @@
 /** What an officer writes into a live chat's record through the API: notes and the outcome. */
-import type { Outcome, OutcomeRequest } from "../shared/protocol";
+import type { Outcome, OutcomeRequest } from "../../shared/protocol";
 
 /** What an officer's write into a live chat's record gave: the stored value, or why not (ended: add it to the sealed record instead). */
 export type RecordWrite<T> = { ok: true; value: T } | { ok: false; code: "conversation-ended" | "not-allowed" };

@@ -1,12 +1,12 @@
 /**
  * Who may open a chat's socket, decided before the upgrade, and who a connection then is.
  */
-import type { ConnectionRole } from "../shared/protocol";
-import { SENIOR_STAFF } from "../auth/roles";
-import { sha256Hex } from "../auth/secrets";
-import { errorResponse } from "../http/errors";
+import type { ConnectionRole } from "../../shared/protocol";
+import { SENIOR_STAFF } from "../../auth/roles";
+import { sha256Hex } from "../../auth/secrets";
+import { errorResponse } from "../../http/errors";
 import type { ConversationStore } from "./conversation-store";
-import { OFFICER_HEADER, ROLE_HEADER, STAFF_ROLE_HEADER, TICKET_PARAM } from "./headers";
+import { OFFICER_HEADER, ROLE_HEADER, STAFF_ROLE_HEADER, TICKET_PARAM } from "../headers";
 
 /** Who a chat's connection is, kept in the connection's state so it survives hibernation. */
 export interface ParticipantState {

@@ -1,6 +1,6 @@
 /** Frames the Conversation sends to one connection: acknowledgements and refusals. */
 import type { Connection } from "partyserver";
-import type { ChatMessage, ConversationServerFrame, ErrorCode } from "../shared/protocol";
+import type { ChatMessage, ConversationServerFrame, ErrorCode } from "../../shared/protocol";
 
 export function ackFor(message: ChatMessage): ConversationServerFrame {
   const { id, seq, sentAt, language, translation } = message;

@@ -3,7 +3,7 @@
  * for senior staff. Pure: built from what the Dispatcher has read, so every console sees one
  * picture per publish.
  */
-import type { DispatcherServerFrame, OfficerSummary } from "../shared/protocol";
+import type { DispatcherServerFrame, OfficerSummary } from "../../shared/protocol";
 import type { Assignment, QueueEntry } from "./dispatcher-store";
 
 /** Who is there to answer: officers on duty (connected, not away), and the chats they could take now. */

@@ -6,15 +6,15 @@
  * untranslated; it never delays or loses it. A language no provider translates is marked
  * "unavailable", never passed off as needing no translation.
  */
-import type { ParticipantRole, Translation } from "../shared/protocol";
-import { QUICK_REPLY_LIBRARY } from "../quick-replies/library";
-import { log } from "../log";
-import { d1TranslationCache } from "../translation/cache";
-import { baseLanguage } from "../shared/languages";
-import type { Identified } from "../translation/identify/identify";
-import { prepareReading, readLanguage } from "../translation/identify/reader";
-import { DEFAULT_POLICY, translate, type TranslationPolicy } from "../translation/policy";
-import { translationSetup } from "../translation/setup";
+import type { ParticipantRole, Translation } from "../../shared/protocol";
+import { QUICK_REPLY_LIBRARY } from "../../quick-replies/library";
+import { log } from "../../log";
+import { d1TranslationCache } from "../../translation/cache";
+import { baseLanguage } from "../../shared/languages";
+import type { Identified } from "../../translation/identify/identify";
+import { prepareReading, readLanguage } from "../../translation/identify/reader";
+import { DEFAULT_POLICY, translate, type TranslationPolicy } from "../../translation/policy";
+import { translationSetup } from "../../translation/setup";
 import type { ConversationRecord, ConversationStore } from "./conversation-store";
 
 export interface TranslatorHost {
