@@ -132,7 +132,7 @@ export const messages = sqliteTable(
 
 /**
  * Every queue event, with its time, so waits, abandonment and transfers can be reported.
- * Written by the Dispatcher through its outbox (see worker/rooms/event-outbox.ts).
+ * Written by the Dispatcher through its outbox (see worker/rooms/dispatcher/event-outbox.ts).
  */
 export const queueEvents = sqliteTable(
   "queue_events",
