@@ -7,9 +7,10 @@
  *                                        ▲
  *                        Dispatcher ─────┘ assign(officerId)
  *
- * **Who may connect is decided here, before the upgrade.** The Worker only says which officer
- * a session cookie belongs to; this object checks that officer is the one assigned, or that a
- * victim's single-use ticket is valid, and answers 401/403 without upgrading otherwise.
+ * **Who may connect is decided here, once, before the upgrade.** The Worker only says which
+ * officer a session cookie belongs to; this object asks the access policy where that officer
+ * stands in the chat, or checks a victim's single-use ticket, and answers 401/403 without
+ * upgrading otherwise. What it decided becomes the connection's state and tags.
  * **SQLite is the truth.** Hibernation is on; a connection's role lives in its state and tags;
  * everything else (messages, read marks, what is scheduled) is read from storage each time.
  * **Exactly once, in order.** Messages get a gap-free seq, a client's message id is stored once,
@@ -46,7 +47,8 @@ import { log } from "../log";
 import { sealRecord } from "../transcripts/seal";
 import { actor, entry } from "../transcripts/entries";
 import { ConversationStore } from "./conversation-store";
-import { OFFICER_HEADER, ROLE_HEADER, SINCE_PARAM } from "./headers";
+import { Admissions } from "./admissions";
+import { SINCE_PARAM } from "./headers";
 import {
   ackFor,
   admit,
@@ -54,7 +56,6 @@ import {
   SIGNED_OUT,
   notActive,
   outcomeOf,
-  roleOf,
   send,
   sendError,
   type AssignResult,
@@ -67,7 +68,7 @@ import { CONVERSATION_FRAMES, FrameBudgets } from "./frame-rules";
 import { isIdentifiableLanguage } from "../shared/languages";
 import { MessageTranslator } from "./message-translator";
 import { Scheduler } from "./scheduler";
-import { StaffCheck, sessionOf } from "./staff-check";
+import { StaffCheck } from "./staff-check";
 import { getDispatcher } from "./stubs";
 
 /** Who ended the chat, for the record. */
@@ -102,6 +103,8 @@ export class Conversation extends Server<Env> {
   #arrivals: Promise<void> = Promise.resolve();
   /** How often each side has sent each kind of frame lately (rooms/frame-rules.ts). */
   private readonly budgets = new FrameBudgets();
+  /** Who each socket being opened is, as `fetch` decided (rooms/admissions.ts). */
+  readonly #admissions = new Admissions<ParticipantState>();
 
   get translator(): MessageTranslator {
     this.#translator ??= new MessageTranslator({
@@ -301,15 +304,15 @@ export class Conversation extends Server<Env> {
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
       return new Response("Not found", { status: 404 });
     }
-    const role = await admit(this.store, request, (candidate) => this.openConnections(candidate).length < MAX_SOCKETS[candidate]);
-    if (role instanceof Response) return role;
-    const admitted = new Request(request);
-    admitted.headers.set(ROLE_HEADER, role);
-    return super.fetch(admitted);
+    const participant = await admit(this.store, request, (candidate) => this.openConnections(candidate).length < MAX_SOCKETS[candidate]);
+    if (participant instanceof Response) return participant;
+    this.#admissions.admit(request, participant);
+    return super.fetch(request);
   }
 
   override getConnectionTags(_connection: Connection, ctx: ConnectionContext): string[] {
-    return [roleOf(ctx.request)];
+    const participant = this.#admissions.of(ctx.request);
+    return participant ? [participant.role] : [];
   }
 
   override async onConnect(connection: Connection<ParticipantState>, ctx: ConnectionContext) {
@@ -318,12 +321,10 @@ export class Conversation extends Server<Env> {
 
   /** A new socket: who it is, presence for the other side, and everything it has not seen yet. */
   private async welcome(connection: Connection<ParticipantState>, ctx: ConnectionContext) {
-    const role = roleOf(ctx.request);
-    connection.setState(
-      role === "victim"
-        ? { role, officerId: null }
-        : { role, officerId: ctx.request.headers.get(OFFICER_HEADER), sessionHash: sessionOf(ctx.request) },
-    );
+    const participant = this.#admissions.of(ctx.request);
+    if (!participant) return connection.close(1008, "unknown participant");
+    connection.setState(participant);
+    const role = participant.role;
     const since = Number(new URL(ctx.request.url).searchParams.get(SINCE_PARAM) ?? 0);
     const record = this.store.read();
     if (!record) return connection.close(1011, "conversation missing");
