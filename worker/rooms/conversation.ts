@@ -65,6 +65,7 @@ import {
 } from "./conversation-frames";
 import { connectSafely } from "./connect-safely";
 import { CONVERSATION_FRAMES, FrameBudgets } from "./frame-rules";
+import { mayWriteChat } from "../shared/access-policy";
 import { isIdentifiableLanguage } from "../shared/languages";
 import { MessageTranslator } from "./message-translator";
 import { Scheduler } from "./scheduler";
@@ -192,7 +193,7 @@ export class Conversation extends Server<Env> {
   private refuseUnlessOfficerInChat(officerId: string): { ok: false; code: "conversation-ended" | "not-allowed" } | null {
     const record = this.store.read();
     if (!record || record.status === "ended") return { ok: false, code: "conversation-ended" };
-    if (record.status !== "active" || record.officerId !== officerId) return { ok: false, code: "not-allowed" };
+    if (!mayWriteChat({ id: officerId }, record)) return { ok: false, code: "not-allowed" };
     return null;
   }
 
@@ -517,7 +518,7 @@ export class Conversation extends Server<Env> {
     const record = this.store.read();
     if (!record || record.status === "ended") return sendError(connection, "conversation-ended", "This conversation has ended.");
     const officerId = (connection.state as ParticipantState | null)?.officerId ?? null;
-    if (!officerId || officerId !== record.officerId) return sendError(connection, "not-allowed", "Only the officer in this chat can change a message's language.");
+    if (!officerId || !mayWriteChat({ id: officerId }, record)) return sendError(connection, "not-allowed", "Only the officer in this chat can change a message's language.");
     if (!isIdentifiableLanguage(language)) return sendError(connection, "bad-frame", "That is not a language this service knows.");
     const message = this.store.message(seq);
     if (!message || message.from !== "victim") return sendError(connection, "not-found", "There is no message from the victim with that number.");

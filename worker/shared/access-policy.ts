@@ -65,6 +65,15 @@ export function placeInChat(who: StaffMember, chat: Pick<ChatFacts, "officerId">
 }
 
 /**
+ * Whether this person may write in this chat (messages, notes, the outcome, a message's
+ * language): only the officer it is assigned to, while it is active. Senior staff read along and
+ * never write, whatever their role; once it has ended, writes become addenda to its record.
+ */
+export function mayWriteChat(who: Pick<StaffMember, "id">, chat: ChatFacts): boolean {
+  return chat.status === "active" && chat.officerId === who.id;
+}
+
+/**
  * Whether this person may read this chat and its record. While it is live: whoever is in it
  * (so an officer who transferred it away stops reading it). Once it has ended: anyone who took
  * part, too. Raising a waiting chat's priority is not taking part.
