@@ -14,14 +14,14 @@ import type { OfficerEnv } from "./http/require-officer";
 import { assessmentRoutes } from "./routes/assessments";
 import { chatRecordRoutes } from "./routes/chat-record";
 import { conversationRoutes } from "./routes/conversations";
-import { earlierRoutes } from "./routes/earlier";
+import { earlierChatRoutes } from "./routes/earlier-chats";
 import { healthRoutes } from "./routes/health";
 import { resumeCodeRoutes } from "./routes/resume-codes";
-import { officerRoutes } from "./routes/officer";
+import { meRoutes } from "./routes/me";
 import { quickReplyRoutes } from "./routes/quick-replies";
 import { recordRoutes } from "./routes/records";
 import { analyticsRoutes } from "./routes/analytics";
-import { officerAdminRoutes } from "./routes/officers";
+import { officerAccountRoutes } from "./routes/officer-accounts";
 import { sessionRoutes } from "./routes/session";
 import { blockRoutes } from "./routes/blocks";
 import { turnstileSettings } from "./abuse/turnstile";
@@ -75,15 +75,15 @@ victimApi.route("/conversations", resumeCodeRoutes);
 
 /** The staff hostname: the console, Records, the dashboard and administration. */
 const staffApi = apiApp("staff");
-staffApi.route("/conversations", earlierRoutes);
+staffApi.route("/conversations", earlierChatRoutes);
 staffApi.route("/conversations", assessmentRoutes);
 staffApi.route("/conversations", chatRecordRoutes);
 staffApi.route("/session", sessionRoutes);
-staffApi.route("/me", officerRoutes);
+staffApi.route("/me", meRoutes);
 staffApi.route("/quick-replies", quickReplyRoutes);
 staffApi.route("/records", recordRoutes);
 staffApi.route("/analytics", analyticsRoutes);
-staffApi.route("/officers", officerAdminRoutes);
+staffApi.route("/officers", officerAccountRoutes);
 staffApi.route("/blocks", blockRoutes);
 
 export const apiFor: Record<Host, typeof victimApi> = { public: victimApi, staff: staffApi };

@@ -4,16 +4,17 @@
  * **partyserver lets the client choose its connection id, so it is never identity.** Identity
  * comes, on the staff hostname, from the officer's session cookie or Cloudflare Access token
  * (looked up here) and, on the victims' hostname, from the victim's ticket (checked by the
- * Conversation itself); it travels to the object in headers only the Worker can set.
+ * Conversation itself); it travels to the object in a header only the Worker can set, which
+ * the object reads once, when it decides whether to take the socket.
  */
 import { routePartykitRequest, type Lobby } from "partyserver";
-import { officerForRequest, sessionHashOf } from "./auth/sessions";
+import { sessionForRequest } from "./auth/sessions";
 import { durableObjectLocation } from "./data-location";
 import type { Host } from "./hosts";
-import { errorResponse } from "./http/errors";
+import { errorResponse, signedOut } from "./http/errors";
 import { isSameOrigin } from "./http/security";
 import { staffAccess } from "./http/staff-access";
-import { OFFICER_HEADER, OFFICER_NAME_HEADER, SESSION_HEADER, STAFF_ROLE_HEADER } from "./rooms/headers";
+import { tellStaff } from "./rooms/headers";
 
 /**
  * The only headers of a client's request that reach a Durable Object: the WebSocket handshake's,
@@ -55,19 +56,13 @@ async function beforeConnect(request: Request, lobby: Lobby<Env>, env: Env, host
   }
   const access = await staffAccess(request, env);
   if (access.kind === "refused") return access.response;
-  const officer = access.kind === "signed-in" ? access.officer : await officerForRequest(env.DB, request, Date.now());
-  if (!officer) {
-    return lobby.className === "Dispatcher"
-      ? errorResponse(401, "signed-out", "Sign in to see the queue.")
-      : errorResponse(401, "signed-out", "Sign in to join this chat.");
-  }
-  // The objects recheck this session while the socket is open (rooms/staff-check.ts); under
+  // The objects recheck the session while the socket is open (rooms/staff-check.ts); under
   // Access there is no session, and they recheck the account instead.
-  const session = access.kind === "off" ? await sessionHashOf(request) : null;
-  if (session) forwarded.headers.set(SESSION_HEADER, session);
-  forwarded.headers.set(OFFICER_HEADER, officer.id);
-  forwarded.headers.set(STAFF_ROLE_HEADER, officer.role);
-  forwarded.headers.set(OFFICER_NAME_HEADER, encodeURIComponent(officer.displayName));
+  const signedIn =
+    access.kind === "signed-in" ? { officer: access.officer, sessionHash: null } : await sessionForRequest(env.DB, request, Date.now());
+  if (!signedIn) return signedOut(lobby.className === "Dispatcher" ? "Sign in to see the queue." : "Sign in to join this chat.");
+  const { officer, sessionHash } = signedIn;
+  tellStaff(forwarded, { officerId: officer.id, role: officer.role, displayName: officer.displayName, sessionHash });
   return forwarded;
 }
 

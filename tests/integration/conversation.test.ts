@@ -173,8 +173,8 @@ describe("who may join", () => {
     const owner = await acceptAndJoin(started.conversationId, officer.cookie);
     await owner.next("welcome");
     const response = await upgrade(`/parties/conversation/${started.conversationId}`, {
-      "x-quietline-officer": officer.id,
-      "x-quietline-role": "officer",
+      // What the Worker tells a Durable Object about staff (worker/rooms/headers.ts), forged.
+      "x-quietline-staff": encodeURIComponent(JSON.stringify({ officerId: officer.id, role: "officer", displayName: "Forged", sessionHash: null })),
     });
     expect(response.status).toBe(401);
   });

@@ -182,8 +182,7 @@ describe("nothing of the server's inner workings reaches a client", () => {
     const response = await upgrade(`/parties/conversation/${started.conversationId}?ticket=${ticket}`, {
       "x-partykit-props": "{not json",
       "x-partykit-room": "someone-elses-chat",
-      "x-quietline-role": "officer",
-      "x-quietline-officer": "forged",
+      "x-quietline-staff": encodeURIComponent(JSON.stringify({ officerId: "forged", role: "admin", displayName: "Forged", sessionHash: null })),
     });
     expect(response.status).toBe(101);
     const socket = new TestSocket<ConversationServerFrame>(response.webSocket!);

@@ -45,6 +45,17 @@ export async function officerForRequest(
     const email = await accessEmail(request, access);
     return email ? enabledOfficerByEmail(db, email) : null;
   }
+  return (await sessionForRequest(db, request, now))?.officer ?? null;
+}
+
+/** A working session: its officer, and the digest of its secret that D1 keeps (and sockets recheck). */
+export interface SignedInSession {
+  officer: Officer;
+  sessionHash: string;
+}
+
+/** The session a request's cookie belongs to, or null (absent, expired, idle or disabled). */
+export async function sessionForRequest(db: D1Database, request: Request, now = Date.now()): Promise<SignedInSession | null> {
   const idHash = await sessionHashOf(request);
   if (!idHash) return null;
   const rows = await database(db)
@@ -68,7 +79,7 @@ export async function officerForRequest(
       .where(and(eq(officerSessions.idHash, idHash), lt(officerSessions.lastSeenAt, now)));
   }
   const { lastSeenAt: _, ...officer } = row;
-  return officer;
+  return { officer, sessionHash: idHash };
 }
 
 /** The enabled account with this email (as Cloudflare Access vouches for it), or null. */
@@ -95,7 +106,7 @@ export async function endAllSessions(db: D1Database, officerId: string): Promise
 }
 
 /** The digest of the session secret a request carries (as D1 keeps it), or null. */
-export async function sessionHashOf(request: Request): Promise<string | null> {
+async function sessionHashOf(request: Request): Promise<string | null> {
   const secret = readCookie(request.headers.get("Cookie"), SESSION_COOKIE);
   return secret ? sha256Hex(secret) : null;
 }

@@ -10,3 +10,8 @@ export function apiError(c: Context, status: ContentfulStatusCode, code: string,
 export function errorResponse(status: number, code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status });
 }
+
+/** A staff socket opened without a working sign-in: the one answer, wherever it is noticed. */
+export function signedOut(message: string): Response {
+  return errorResponse(401, "signed-out", message);
+}

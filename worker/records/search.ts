@@ -1,6 +1,6 @@
 /**
  * Finding records, within the searcher's role: an officer finds only the chats they took part
- * in; supervisors and admins find any (records/access.ts decides both). Every filter uses an
+ * in; supervisors and admins find any (shared/access-policy.ts decides both). Every filter uses an
  * indexed column of `conversations`.
  */
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
@@ -8,7 +8,8 @@ import { database } from "../db/client";
 import { conversationRow } from "../db/conversations";
 import { conversations } from "../db/schema";
 import type { Officer, RecordSearch, RecordSummary } from "../shared/protocol";
-import { isSeniorStaff, mayReadConversation, tookPart } from "./access";
+import { may } from "../shared/access-policy";
+import { mayReadConversation, tookPart } from "./access";
 
 const MAX_RESULTS = 100;
 const DAY_MS = 86_400_000;
@@ -42,7 +43,7 @@ export async function readableRecord(db: D1Database, officer: Officer, conversat
 
 export async function searchRecords(db: D1Database, officer: Officer, search: RecordSearch) {
   const conditions: SQL[] = [eq(conversations.status, "ended")];
-  if (!isSeniorStaff(officer)) conditions.push(tookPart(officer.id));
+  if (!may(officer, "read-any-chat")) conditions.push(tookPart(officer.id));
   if (search.crimeReference) conditions.push(sql`${conversations.crimeReference} = ${search.crimeReference} COLLATE NOCASE`);
   if (search.from) conditions.push(gte(conversations.createdAt, Date.parse(`${search.from}T00:00:00Z`)));
   if (search.to) conditions.push(lt(conversations.createdAt, Date.parse(`${search.to}T00:00:00Z`) + DAY_MS));

@@ -12,6 +12,7 @@
  * quiet socket lets happen, so a flood keeps its object awake and its budget in force.
  */
 import type { ConnectionRole, ConversationClientFrame, DispatcherClientFrame, StaffRole } from "../shared/protocol";
+import { CAPABILITIES } from "../shared/access-policy";
 
 export interface FrameRule<Role extends string> {
   /** Who may send it; anyone else is refused with not-allowed. */
@@ -41,15 +42,17 @@ export const CONVERSATION_FRAMES = {
   "set-language": { roles: ["officer"], rate: { burst: 3, refillMs: 5_000, over: "refuse" } },
 } as const satisfies Record<ConversationClientFrame["type"], FrameRule<ConnectionRole>>;
 
-const STAFF = ["officer", "supervisor", "admin"] as const;
+/** Everyone on the console (shared/access-policy.ts). */
+const STAFF = CAPABILITIES["use-console"];
 
 /** The queue's frames, per officer: every one of them makes the Dispatcher publish to all staff. */
 export const DISPATCHER_FRAMES = {
   accept: { roles: STAFF, rate: { burst: 10, refillMs: 1_000, over: "refuse" } },
   "set-status": { roles: STAFF, rate: { burst: 5, refillMs: 2_000, over: "refuse" } },
   "raise-priority": { roles: STAFF, rate: { burst: 5, refillMs: 5_000, over: "refuse" } },
+  // Which chats one may transfer is the policy's `mayReassign`, checked with the chat in hand.
   transfer: { roles: STAFF, rate: { burst: 5, refillMs: 2_000, over: "refuse" } },
-  "set-capacity": { roles: ["supervisor", "admin"], rate: { burst: 10, refillMs: 1_000, over: "refuse" } },
+  "set-capacity": { roles: CAPABILITIES["set-capacity"], rate: { burst: 10, refillMs: 1_000, over: "refuse" } },
 } as const satisfies Record<DispatcherClientFrame["type"], FrameRule<StaffRole>>;
 
 export type FrameVerdict = "take" | "not-allowed" | "drop" | "too-many";

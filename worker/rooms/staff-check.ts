@@ -9,20 +9,14 @@
 import type { Connection } from "partyserver";
 import { stillSignedIn } from "../auth/sessions";
 import { SIGNED_OUT } from "./close-codes";
-import { SESSION_HEADER } from "./headers";
 
 /** How stale a staff socket's sign-in may be before it is checked again. */
 export const STAFF_CHECK_MS = 60_000;
 
 export interface StaffIdentity {
   officerId: string;
-  /** The session's digest, from the Worker's trusted header; null under Cloudflare Access. */
+  /** The session's digest, as the Worker told it when the socket opened; null under Cloudflare Access. */
   sessionHash: string | null;
-}
-
-/** The session digest the Worker put on a staff socket's request. */
-export function sessionOf(request: Request): string | null {
-  return request.headers.get(SESSION_HEADER);
 }
 
 export class StaffCheck {

@@ -6,7 +6,7 @@ import { Hono } from "hono";
 import { dashboard } from "../analytics/dashboard";
 import { Zone } from "../analytics/time-zone";
 import { apiError } from "../http/errors";
-import { allowRoles, SENIOR_STAFF, type OfficerEnv } from "../http/require-officer";
+import { allow, type OfficerEnv } from "../http/require-officer";
 import { getDispatcher } from "../rooms/stubs";
 import { DashboardQuery } from "../shared/protocol";
 
@@ -16,7 +16,7 @@ export const analyticsRoutes = new Hono<OfficerEnv>();
 const MAX_DAYS = 400;
 const DAY_MS = 86_400_000;
 
-analyticsRoutes.use("*", allowRoles(SENIOR_STAFF, "The service dashboard is for supervisors and admins."));
+analyticsRoutes.use("*", allow("see-service", "The service dashboard is for supervisors and admins."));
 
 analyticsRoutes.get("/dashboard", async (c) => {
   const zone = Zone.named(c.env.SERVICE_TIME_ZONE);

@@ -1,12 +1,12 @@
 /**
- * The risk assessment of a conversation: read and changed only by the officer assigned to it,
- * or a supervisor or admin. Every change is a new, attributed, timestamped entry.
+ * The risk assessment of a conversation: read and changed only by whoever is in the chat (its
+ * officer, or senior staff reading along: shared/access-policy.ts `placeInChat`). Every change
+ * is a new, attributed, timestamped entry.
  */
 import { Hono, type Context } from "hono";
 import { DASH } from "../assessment/dash";
 import { judgementAllowed, stateOf } from "../assessment/grading";
 import { assessmentEntriesOf, entryFor, storeEntry, viewOf } from "../assessment/store";
-import { isSeniorStaff } from "../records/access";
 import { writeIntoRecord } from "../records/record-writes";
 import { entry as recordEntry } from "../transcripts/entries";
 import { database } from "../db/client";
@@ -15,20 +15,20 @@ import { eq } from "drizzle-orm";
 import { conversationRow } from "../db/conversations";
 import { apiError } from "../http/errors";
 import { readBody } from "../http/body";
-import { ALL_STAFF, allowRoles, type OfficerEnv } from "../http/require-officer";
+import { allow, type OfficerEnv } from "../http/require-officer";
+import { placeInChat } from "../shared/access-policy";
 import { AssessmentChange, OpaqueId } from "../shared/protocol";
 
 export const assessmentRoutes = new Hono<OfficerEnv>();
 
-assessmentRoutes.use("/:id/assessment", allowRoles(ALL_STAFF));
+assessmentRoutes.use("/:id/assessment", allow("use-console"));
 
 /** The conversation id when the signed-in officer may see its assessment, else null. */
 async function allowedConversation(c: Context<OfficerEnv>): Promise<string | null> {
   const id = OpaqueId.safeParse(c.req.param("id"));
   if (!id.success) return null;
   const row = await conversationRow(c.env.DB, id.data);
-  const officer = c.var.officer;
-  return row && (row.officerId === officer.id || isSeniorStaff(officer)) ? row.id : null;
+  return row && placeInChat(c.var.officer, row) !== null ? row.id : null;
 }
 
 assessmentRoutes.get("/:id/assessment", async (c) => {

@@ -7,13 +7,13 @@ import { Hono } from "hono";
 import { activeBlocks, liftBlock } from "../abuse/blocks";
 import { readBody } from "../http/body";
 import { apiError } from "../http/errors";
-import { allowRoles, SENIOR_STAFF, type OfficerEnv } from "../http/require-officer";
+import { allow, type OfficerEnv } from "../http/require-officer";
 import { audit } from "../records/audit";
 import { LiftBlockRequest, OpaqueId } from "../shared/protocol";
 
 export const blockRoutes = new Hono<OfficerEnv>();
 
-blockRoutes.use("*", allowRoles(SENIOR_STAFF, "Only supervisors and admins see and lift blocks."));
+blockRoutes.use("*", allow("manage-blocks", "Only supervisors and admins see and lift blocks."));
 
 blockRoutes.get("/", async (c) => c.json({ blocks: await activeBlocks(c.env.DB) }));
 

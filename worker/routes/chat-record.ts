@@ -9,7 +9,7 @@ import { database } from "../db/client";
 import { conversations } from "../db/schema";
 import { readBody } from "../http/body";
 import { apiError } from "../http/errors";
-import { ALL_STAFF, allowRoles, type OfficerEnv } from "../http/require-officer";
+import { allow, type OfficerEnv } from "../http/require-officer";
 import { writeIntoRecord, type RecordWritten } from "../records/record-writes";
 import { outcomeOf } from "../rooms/conversation/officer-writes";
 import { NoteRequest, OpaqueId, OutcomeRequest, type Outcome, type PrivateNote } from "../shared/protocol";
@@ -17,8 +17,8 @@ import { entry } from "../transcripts/entries";
 
 export const chatRecordRoutes = new Hono<OfficerEnv>();
 
-chatRecordRoutes.use("/:id/notes", allowRoles(ALL_STAFF));
-chatRecordRoutes.use("/:id/outcome", allowRoles(ALL_STAFF));
+chatRecordRoutes.use("/:id/notes", allow("use-console"));
+chatRecordRoutes.use("/:id/outcome", allow("use-console"));
 
 const NOT_IN_CHAT = "Only the officer in the chat writes its notes and outcome.";
 

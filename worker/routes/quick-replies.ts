@@ -5,13 +5,13 @@ import { database } from "../db/client";
 import { customQuickReplies } from "../db/schema";
 import { randomId } from "../auth/secrets";
 import { readBody } from "../http/body";
-import { ALL_STAFF, allowRoles, type OfficerEnv } from "../http/require-officer";
+import { allow, type OfficerEnv } from "../http/require-officer";
 import { QUICK_REPLY_LIBRARY } from "../quick-replies/library";
 import { NewQuickReply, type QuickReplyItem } from "../shared/protocol";
 
 export const quickReplyRoutes = new Hono<OfficerEnv>();
 
-quickReplyRoutes.use("*", allowRoles(ALL_STAFF));
+quickReplyRoutes.use("*", allow("use-console"));
 
 quickReplyRoutes.get("/", async (c) => {
   const added = await database(c.env.DB).select().from(customQuickReplies).orderBy(asc(customQuickReplies.createdAt));

@@ -13,7 +13,7 @@ import { database } from "../db/client";
 import { conversations } from "../db/schema";
 import { apiError } from "../http/errors";
 import { readBody } from "../http/body";
-import { ADMINS, ALL_STAFF, allowRoles, SENIOR_STAFF, type OfficerEnv } from "../http/require-officer";
+import { allow, type OfficerEnv } from "../http/require-officer";
 import { addendaDocument, addendaOf, appendAddendum } from "../records/addenda";
 import { audit, auditEntries } from "../records/audit";
 import { addToSealedRecord, BEING_SEALED } from "../records/record-writes";
@@ -36,7 +36,7 @@ import type { TranscriptDocument } from "../transcripts/types";
 import { verifyAddenda, verifyTranscript } from "../transcripts/verify";
 
 export const recordRoutes = new Hono<OfficerEnv>();
-recordRoutes.use("*", allowRoles(ALL_STAFF));
+recordRoutes.use("*", allow("use-console"));
 
 /** A transcript file uploaded for checking may be large; anything bigger is refused, not read. */
 const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -111,14 +111,14 @@ recordRoutes.post("/verify", async (c) => {
   return c.json(answer);
 });
 
-recordRoutes.post("/audit", allowRoles(SENIOR_STAFF, "Only supervisors and admins read the audit log."), async (c) => {
+recordRoutes.post("/audit", allow("read-audit-log", "Only supervisors and admins read the audit log."), async (c) => {
   const body = await readBody(c, AuditQuery, { optional: true });
   if (!body.ok) return body.response;
   await audit(c.env.DB, actorOf(c), "audit-read", { justification: "Reviewed the audit log.", detail: body.data });
   return c.json(await auditEntries(c.env.DB, body.data));
 });
 
-recordRoutes.get("/retention", allowRoles(ADMINS, "Only admins see what retention will delete."), async (c) => {
+recordRoutes.get("/retention", allow("see-retention", "Only admins see what retention will delete."), async (c) => {
   return c.json(await retentionPreview(c.env, Date.now()));
 });
 
@@ -207,7 +207,7 @@ recordRoutes.post("/:id/notes", async (c) => {
   return c.json(added, 201);
 });
 
-recordRoutes.post("/:id/hold", allowRoles(SENIOR_STAFF, "Only supervisors and admins place or lift a legal hold."), async (c) => {
+recordRoutes.post("/:id/hold", allow("hold-records", "Only supervisors and admins place or lift a legal hold."), async (c) => {
   const record = await recordFor(c);
   if (!record.ok) return record.response;
   const body = await readBody(c, LegalHoldRequest);

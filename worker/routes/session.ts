@@ -5,11 +5,11 @@ import { authenticate } from "../auth/officers";
 import { SIGN_IN_GUESSES, guessesRefused, recordRightGuess, recordWrongGuess } from "../auth/guess-limits";
 import { sha256Hex } from "../auth/secrets";
 import { clearedSessionCookie, sessionCookie } from "../auth/cookies";
-import { SESSION_LIFETIME_SECONDS, endSession, startSession } from "../auth/sessions";
-import { ALL_STAFF, allowRoles, type OfficerEnv } from "../http/require-officer";
+import { SESSION_LIFETIME_SECONDS, endAllSessions, endSession, startSession } from "../auth/sessions";
+import { allow, type OfficerEnv } from "../http/require-officer";
 import { apiError } from "../http/errors";
 import { readBody } from "../http/body";
-import { revokeOfficer } from "../auth/revoke";
+import { disconnectOfficer } from "../rooms/disconnect-officer";
 import { gate } from "../abuse/gate";
 
 export const sessionRoutes = new Hono<OfficerEnv>();
@@ -40,7 +40,7 @@ sessionRoutes.post("/", async (c) => {
   return c.json({ officer });
 });
 
-sessionRoutes.get("/", allowRoles(ALL_STAFF), (c) => c.json({ officer: c.var.officer }));
+sessionRoutes.get("/", allow("use-console"), (c) => c.json({ officer: c.var.officer }));
 
 sessionRoutes.delete("/", async (c) => {
   await endSession(c.env.DB, c.req.raw);
@@ -49,8 +49,9 @@ sessionRoutes.delete("/", async (c) => {
 });
 
 /** Sign out everywhere: every session of this officer ends, and their open sockets close. */
-sessionRoutes.delete("/everywhere", allowRoles(ALL_STAFF), async (c) => {
-  await revokeOfficer(c.env, c.var.officer.id);
+sessionRoutes.delete("/everywhere", allow("use-console"), async (c) => {
+  await endAllSessions(c.env.DB, c.var.officer.id);
+  await disconnectOfficer(c.env, c.var.officer.id);
   c.header("Set-Cookie", clearedSessionCookie());
   return c.body(null, 204);
 });

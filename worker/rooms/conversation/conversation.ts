@@ -7,9 +7,10 @@
  *                                        ▲
  *                        Dispatcher ─────┘ assign(officerId)
  *
- * **Who may connect is decided here, before the upgrade.** The Worker only says which officer
- * a session cookie belongs to; this object checks that officer is the one assigned, or that a
- * victim's single-use ticket is valid, and answers 401/403 without upgrading otherwise.
+ * **Who may connect is decided here, once, before the upgrade.** The Worker only says which
+ * officer a session cookie belongs to; this object asks the access policy where that officer
+ * stands in the chat, or checks a victim's single-use ticket, and answers 401/403 without
+ * upgrading otherwise. What it decided becomes the connection's state and tags.
  * **SQLite is the truth.** Hibernation is on; a connection's role lives in its state and tags;
  * everything else (messages, read marks, what is scheduled) is read from storage each time.
  * **Exactly once, in order.** Messages get a gap-free seq, a client's message id is stored once,
@@ -46,8 +47,9 @@ import { log } from "../../log";
 import { sealRecord } from "../../transcripts/seal";
 import { actor, entry } from "../../transcripts/entries";
 import { ConversationStore, type ConversationRecord } from "./conversation-store";
-import { OFFICER_HEADER, ROLE_HEADER, SINCE_PARAM } from "../headers";
-import { admit, roleOf, type ParticipantState } from "./admission";
+import { Admissions } from "../admissions";
+import { SINCE_PARAM } from "../headers";
+import { admit, type ParticipantState } from "./admission";
 import { notActive, type AssignResult } from "./assign-result";
 import { NO_LONGER_ASSIGNED, SIGNED_OUT } from "../close-codes";
 import type { ConversationJob } from "./jobs";
@@ -55,10 +57,11 @@ import { ackFor, send, sendError } from "./send";
 import { outcomeOf, type RecordWrite } from "./officer-writes";
 import { connectSafely } from "../connect-safely";
 import { CONVERSATION_FRAMES, FrameBudgets } from "../frame-rules";
+import { mayWriteChat } from "../../shared/access-policy";
 import { isIdentifiableLanguage } from "../../shared/languages";
 import { MessageTranslator } from "./message-translator";
 import { Scheduler } from "../scheduler";
-import { StaffCheck, sessionOf } from "../staff-check";
+import { StaffCheck } from "../staff-check";
 import { getDispatcher } from "../stubs";
 
 /** Who ended the chat, for the record. */
@@ -99,6 +102,8 @@ export class Conversation extends Server<Env> {
   #arrivals: Promise<void> = Promise.resolve();
   /** How often each side has sent each kind of frame lately (rooms/frame-rules.ts). */
   private readonly budgets = new FrameBudgets();
+  /** Who each socket being opened is, as `fetch` decided (rooms/admissions.ts). */
+  readonly #admissions = new Admissions<ParticipantState>();
 
   get translator(): MessageTranslator {
     this.#translator ??= new MessageTranslator({
@@ -185,7 +190,7 @@ export class Conversation extends Server<Env> {
   private refuseUnlessOfficerInChat(officerId: string): { ok: false; code: "conversation-ended" | "not-allowed" } | null {
     const record = this.liveRecord();
     if (!record) return { ok: false, code: "conversation-ended" };
-    if (record.status !== "active" || record.officerId !== officerId) return { ok: false, code: "not-allowed" };
+    if (!mayWriteChat({ id: officerId }, record)) return { ok: false, code: "not-allowed" };
     return null;
   }
 
@@ -297,15 +302,15 @@ export class Conversation extends Server<Env> {
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
       return new Response("Not found", { status: 404 });
     }
-    const role = await admit(this.store, request, (candidate) => this.openConnections(candidate).length < MAX_SOCKETS[candidate]);
-    if (role instanceof Response) return role;
-    const admitted = new Request(request);
-    admitted.headers.set(ROLE_HEADER, role);
-    return super.fetch(admitted);
+    const participant = await admit(this.store, request, (candidate) => this.openConnections(candidate).length < MAX_SOCKETS[candidate]);
+    if (participant instanceof Response) return participant;
+    this.#admissions.admit(request, participant);
+    return super.fetch(request);
   }
 
   override getConnectionTags(_connection: Connection, ctx: ConnectionContext): string[] {
-    return [roleOf(ctx.request)];
+    const participant = this.#admissions.of(ctx.request);
+    return participant ? [participant.role] : [];
   }
 
   override async onConnect(connection: Connection<ParticipantState>, ctx: ConnectionContext) {
@@ -314,12 +319,10 @@ export class Conversation extends Server<Env> {
 
   /** A new socket: who it is, presence for the other side, and everything it has not seen yet. */
   private async welcome(connection: Connection<ParticipantState>, ctx: ConnectionContext) {
-    const role = roleOf(ctx.request);
-    connection.setState(
-      role === "victim"
-        ? { role, officerId: null }
-        : { role, officerId: ctx.request.headers.get(OFFICER_HEADER), sessionHash: sessionOf(ctx.request) },
-    );
+    const participant = this.#admissions.of(ctx.request);
+    if (!participant) return connection.close(1008, "unknown participant");
+    connection.setState(participant);
+    const role = participant.role;
     const since = Number(new URL(ctx.request.url).searchParams.get(SINCE_PARAM) ?? 0);
     const record = this.store.read();
     if (!record) return connection.close(1011, "conversation missing");
@@ -505,7 +508,7 @@ export class Conversation extends Server<Env> {
     const record = this.liveRecordFor(connection);
     if (!record) return;
     const officerId = (connection.state as ParticipantState | null)?.officerId ?? null;
-    if (!officerId || officerId !== record.officerId) return sendError(connection, "not-allowed", "Only the officer in this chat can change a message's language.");
+    if (!officerId || !mayWriteChat({ id: officerId }, record)) return sendError(connection, "not-allowed", "Only the officer in this chat can change a message's language.");
     if (!isIdentifiableLanguage(language)) return sendError(connection, "bad-frame", "That is not a language this service knows.");
     const message = this.store.message(seq);
     if (!message || message.from !== "victim") return sendError(connection, "not-found", "There is no message from the victim with that number.");

@@ -13,7 +13,6 @@
  * no waiting chat and no assignment. An officer whose console is gone past the grace period
  * has their chats put back at the front of the queue, by alarm.
  */
-import { isSeniorStaff } from "../../auth/roles";
 import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
 import {
   DispatcherClientFrame,
@@ -22,29 +21,26 @@ import {
   type ErrorCode,
   type LiveFigures,
   type OfficerSummary,
-  type StaffRole,
 } from "../../shared/protocol";
 import { queueSettings } from "../../config";
-import { errorResponse } from "../../http/errors";
+import { signedOut } from "../../http/errors";
+import { may, mayReassign } from "../../shared/access-policy";
 import { log } from "../../log";
 import { DispatcherStore, type QueueEntry } from "./dispatcher-store";
 import { EventOutbox, type QueueEvent } from "./event-outbox";
 import { SIGNED_OUT } from "../close-codes";
 import { connectSafely } from "../connect-safely";
 import { DISPATCHER_FRAMES, FrameBudgets } from "../frame-rules";
-import { OFFICER_HEADER, OFFICER_NAME_HEADER, STAFF_ROLE_HEADER } from "../headers";
+import { Admissions } from "../admissions";
+import { staffOpening, type StaffOnSocket } from "../headers";
 import { Scheduler } from "../scheduler";
-import { StaffCheck, sessionOf } from "../staff-check";
+import { StaffCheck } from "../staff-check";
 import { getConversation } from "../stubs";
 import { ESTIMATE_WINDOW_MS, estimateWait } from "./wait-estimate";
 import { meFrame, overviewFrame, queueFrame, staffingOf, type Staffing } from "./console-views";
 
-interface StaffState {
-  officerId: string;
-  role: StaffRole;
-  /** The session's digest (null under Cloudflare Access), rechecked while the socket is open. */
-  sessionHash: string | null;
-}
+/** Who a queue socket is, kept as its state; the name is stored with the officer instead. */
+type StaffState = Omit<StaffOnSocket, "displayName">;
 
 type Job = `strand:${string}` | "deliver-events";
 /** What publish tells everyone about, read once per publish. */
@@ -52,7 +48,6 @@ type Picture = Staffing & { waiting: QueueEntry[]; officers: OfficerSummary[] };
 type Staff = Connection<StaffState>;
 
 const RETRY_MS = 30_000;
-/** The live picture, reading any chat and reassigning are for these roles (see auth/roles.ts). */
 
 class Refusal extends Error {
   constructor(
@@ -71,6 +66,8 @@ export class Dispatcher extends Server<Env> {
   #outbox: EventOutbox | undefined;
   /** How often each officer has sent each kind of frame lately (rooms/frame-rules.ts). */
   private readonly budgets = new FrameBudgets();
+  /** Who each socket being opened is, as the Worker said and `fetch` read it (rooms/admissions.ts). */
+  readonly #admissions = new Admissions<StaffOnSocket>();
 
   private get store() {
     this.#store ??= new DispatcherStore(this.ctx.storage);
@@ -116,23 +113,25 @@ export class Dispatcher extends Server<Env> {
   override async fetch(request: Request): Promise<Response> {
     const isUpgrade = request.headers.get("Upgrade")?.toLowerCase() === "websocket";
     if (!isUpgrade) return new Response("Not found", { status: 404 });
-    // The Worker sets this only for a valid officer session; without it nobody gets in.
-    if (!request.headers.get(OFFICER_HEADER)) {
-      return errorResponse(401, "not-allowed", "Sign in to see the queue.");
-    }
+    // The Worker says who only for a working sign-in; without it nobody gets in.
+    const staff = staffOpening(request);
+    if (!staff) return signedOut("Sign in to see the queue.");
+    this.#admissions.admit(request, staff);
     return super.fetch(request);
   }
 
   override getConnectionTags(_connection: Connection, ctx: ConnectionContext): string[] {
-    return ["staff", `officer:${staffOf(ctx.request).officerId}`];
+    const staff = this.#admissions.of(ctx.request);
+    return staff ? ["staff", `officer:${staff.officerId}`] : [];
   }
 
   override async onConnect(connection: Staff, ctx: ConnectionContext): Promise<void> {
     await connectSafely("Dispatcher", connection, async () => {
-      const staff = staffOf(ctx.request);
+      const admitted = this.#admissions.of(ctx.request);
+      if (!admitted) return connection.close(1008, "unknown officer");
+      const { displayName, ...staff } = admitted;
       connection.setState(staff);
-      const name = decodeURIComponent(ctx.request.headers.get(OFFICER_NAME_HEADER) ?? "Officer");
-      this.store.upsertOfficer(staff.officerId, name, staff.role, this.settings.defaultCapacity);
+      this.store.upsertOfficer(staff.officerId, displayName, staff.role, this.settings.defaultCapacity);
       await this.scheduler.cancel(`strand:${staff.officerId}`);
       await this.publish();
     });
@@ -256,7 +255,7 @@ export class Dispatcher extends Server<Env> {
   /** Hands a chat to a named colleague, or back to the queue when `to` is null. */
   private async transfer(staff: StaffState, conversationId: string, to: string | null, note: string): Promise<void> {
     const assignment = this.store.assignment(conversationId);
-    if (!assignment || (assignment.officerId !== staff.officerId && !isSeniorStaff(staff))) {
+    if (!assignment || !mayReassign({ id: staff.officerId, role: staff.role }, assignment)) {
       throw new Refusal("not-allowed", "You can only transfer a chat you are in.");
     }
     const byOwner = assignment.officerId === staff.officerId;
@@ -351,7 +350,7 @@ export class Dispatcher extends Server<Env> {
       if (!staff || connection.readyState !== WebSocket.OPEN) continue;
       send(connection, queue);
       send(connection, meFrame(staff.officerId, officers, this.store.assignments(staff.officerId), this.settings.defaultCapacity));
-      if (isSeniorStaff(staff)) send(connection, overview);
+      if (may(staff, "see-service")) send(connection, overview);
     }
   }
 
@@ -420,15 +419,6 @@ export class Dispatcher extends Server<Env> {
   private async deliverEvents(): Promise<void> {
     if (!(await this.outbox.deliver())) await this.scheduler.set("deliver-events", Date.now() + RETRY_MS);
   }
-}
-
-function staffOf(request: Request): StaffState {
-  const role = request.headers.get(STAFF_ROLE_HEADER);
-  return {
-    officerId: request.headers.get(OFFICER_HEADER) ?? "",
-    role: role === "supervisor" || role === "admin" ? role : "officer",
-    sessionHash: sessionOf(request),
-  };
 }
 
 function send(connection: Connection, frame: DispatcherServerFrame): void {

@@ -1,21 +1,21 @@
 /**
  * A returning victim's earlier chats, for whoever may read the chat they are in now: its
  * officer while it is live, those who took part once it has ended, and senior staff
- * (records/access.ts). Only ended chats that began before this one are shown, and each one
+ * (shared/access-policy.ts `mayReadChat`). Only ended chats that began before this one are shown, and each one
  * shown is a record read: it is written to the audit log before the answer goes, like any view.
  */
 import { Hono } from "hono";
 import { conversationRow } from "../db/conversations";
 import { earlierInThread } from "../records/earlier-chats";
 import { apiError } from "../http/errors";
-import { ALL_STAFF, allowRoles, type OfficerEnv } from "../http/require-officer";
+import { allow, type OfficerEnv } from "../http/require-officer";
 import { mayReadConversation } from "../records/access";
 import { audit } from "../records/audit";
 import { OpaqueId, type EarlierConversations } from "../shared/protocol";
 
-export const earlierRoutes = new Hono<OfficerEnv>();
+export const earlierChatRoutes = new Hono<OfficerEnv>();
 
-earlierRoutes.get("/:id/earlier", allowRoles(ALL_STAFF), async (c) => {
+earlierChatRoutes.get("/:id/earlier", allow("use-console"), async (c) => {
   const id = OpaqueId.safeParse(c.req.param("id"));
   const row = id.success ? await conversationRow(c.env.DB, id.data) : null;
   const officer = c.var.officer;
