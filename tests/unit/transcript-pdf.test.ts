@@ -5,7 +5,7 @@ import { isRightToLeft } from "../../worker/transcripts/bidi";
 import { renderTranscriptPdf } from "../../worker/transcripts/pdf";
 import { embedFonts } from "../../worker/transcripts/pdf-fonts";
 import { visualRuns } from "../../worker/transcripts/pdf-text";
-import type { TranscriptDocument, TranscriptMessage } from "../../worker/transcripts/types";
+import type { TranscriptDocument, TranscriptMessage } from "../../worker/shared/record/transcript";
 import { extractPdfText, type ExtractedPdf, type TextLine } from "../support/pdf-text";
 import { CRIME_REFERENCE, NOTE_TEXT, transcriptFixture } from "../support/transcript-fixture";
 

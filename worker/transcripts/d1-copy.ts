@@ -8,7 +8,7 @@ import type { ChatMessage } from "../shared/protocol";
 import { database } from "../db/client";
 import { conversations, messages } from "../db/schema";
 import type { ConversationRecord } from "../rooms/conversation-store";
-import type { RecordEntry } from "./types";
+import type { RecordEntry } from "../shared/record/entry";
 
 /** D1 allows at most 100 bound parameters a statement; batches stay well inside its limits. */
 const MESSAGES_PER_BATCH = 50;

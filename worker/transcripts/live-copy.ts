@@ -8,7 +8,7 @@ import type { ConversationRecord } from "../rooms/conversation-store";
 import { canonicalJson } from "./canonical-json";
 import { copyToD1, messageDigests } from "./d1-copy";
 import { buildTranscript } from "./document";
-import type { RecordEntry } from "./types";
+import type { RecordEntry } from "../shared/record/entry";
 
 export const liveKey = (conversationId: string) => `transcripts/${conversationId}/live.json`;
 

@@ -13,13 +13,7 @@ import { languageName } from "../shared/language-names";
 import { embedFonts, type FaceChain, type Fonts } from "./pdf-fonts";
 import { isRightToLeft } from "./bidi";
 import { drawLine, widthOf, wrap } from "./pdf-text";
-import type {
-  Participant,
-  TranscriptAssessment,
-  TranscriptAssessmentChange,
-  TranscriptDocument,
-  TranscriptMessage,
-} from "./types";
+import type { Participant, TranscriptAssessment, TranscriptAssessmentChange, TranscriptDocument, TranscriptMessage } from "../shared/record/transcript";
 
 const [PAGE_WIDTH, PAGE_HEIGHT] = PageSizes.A4;
 const MARGIN = (15 / 25.4) * 72;

@@ -17,7 +17,8 @@ import { sha256HexSync } from "./digest";
 import { sealTranscript, transcriptBytes } from "./document";
 import { liveKey } from "./live-copy";
 import { log } from "../log";
-import type { RecordEntry, TranscriptDocument } from "./types";
+import type { RecordEntry } from "../shared/record/entry";
+import type { TranscriptDocument } from "../shared/record/transcript";
 
 export interface SealedFiles {
   jsonKey: string;
