@@ -5,7 +5,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { sealedFiles } from "../../worker/transcripts/seal";
+import { sealedFiles } from "../../worker/archive/seal";
 import { transcriptBytes } from "../../worker/transcripts/document";
 import { verifyTranscript } from "../../worker/transcripts/verify";
 import type { RecordEntry } from "../../worker/shared/record/entry";

@@ -4,10 +4,9 @@
  * The working copy is replaced by the sealed transcript when the chat ends.
  */
 import type { ChatMessage } from "../shared/protocol";
-import type { ConversationRecord } from "../rooms/conversation-store";
-import { canonicalJson } from "./canonical-json";
-import { copyToD1, messageDigests } from "./d1-copy";
-import { buildTranscript } from "./document";
+import { canonicalJson } from "../transcripts/canonical-json";
+import { copyToD1, messageDigests, type ArchivedConversation } from "./d1-copy";
+import { buildTranscript } from "../transcripts/document";
 import type { RecordEntry } from "../shared/record/entry";
 
 export const liveKey = (conversationId: string) => `transcripts/${conversationId}/live.json`;
@@ -15,7 +14,7 @@ export const liveKey = (conversationId: string) => `transcripts/${conversationId
 /** Returns the highest seq now safely in D1. */
 export async function flush(
   env: Pick<Env, "DB" | "TRANSCRIPTS">,
-  record: ConversationRecord,
+  record: ArchivedConversation,
   chat: ChatMessage[],
   entries: RecordEntry[],
 ): Promise<number> {
