@@ -14,7 +14,14 @@ import { headOf } from "./chain.ts";
 import { languageName } from "../shared/language-names.ts";
 import { sha256HexSync } from "./digest.ts";
 import type { Actor, RecordEntry } from "../shared/record/entry.ts";
-import { TRANSCRIPT_FORMAT, type Participant, type TranscriptAssessmentChange, type TranscriptDocument, type TranscriptEvent, type TranscriptMessage } from "../shared/record/transcript.ts";
+import {
+  TRANSCRIPT_FORMAT,
+  type Participant,
+  type TranscriptAssessmentChange,
+  type TranscriptDocument,
+  type TranscriptEvent,
+  type TranscriptMessage,
+} from "../shared/record/transcript.ts";
 
 export type UnsealedTranscript = Omit<TranscriptDocument, "seal">;
 

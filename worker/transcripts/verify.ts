@@ -74,7 +74,8 @@ function firstDifference(expected: unknown, actual: unknown, path: string): stri
 function entryBehind(document: Record<string, unknown>, path: string, entries: RecordEntry[]): RecordEntry | null {
   const match = /^(messages|events|notes|locations|assessment\.changes)\[(\d+)\]/.exec(path);
   if (!match) return null;
-  const list = match[1] === "assessment.changes" ? (isObject(document.assessment) ? document.assessment.changes : undefined) : document[match[1]!];
+  const assessment = document.assessment;
+  const list = match[1] === "assessment.changes" ? (isObject(assessment) ? assessment.changes : undefined) : document[match[1]!];
   const item: unknown = Array.isArray(list) ? list[Number(match[2])] : undefined;
   if (!isObject(item)) return null;
   if (match[1] === "messages" && typeof item.seq === "number") {

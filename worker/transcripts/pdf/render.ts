@@ -13,7 +13,13 @@ import { languageName } from "../../shared/language-names";
 import { embedFonts, type FaceChain, type Fonts } from "./font-faces";
 import { isRightToLeft } from "./bidi";
 import { drawLine, widthOf, wrap } from "./text";
-import type { Participant, TranscriptAssessment, TranscriptAssessmentChange, TranscriptDocument, TranscriptMessage } from "../../shared/record/transcript";
+import type {
+  Participant,
+  TranscriptAssessment,
+  TranscriptAssessmentChange,
+  TranscriptDocument,
+  TranscriptMessage,
+} from "../../shared/record/transcript";
 
 const [PAGE_WIDTH, PAGE_HEIGHT] = PageSizes.A4;
 const MARGIN = (15 / 25.4) * 72;
