@@ -10,7 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import type { TranscriptDocument } from "../worker/transcripts/types.ts";
+import type { TranscriptDocument } from "../worker/shared/record/transcript.ts";
 import { verifyAddenda, verifyTranscript } from "../worker/transcripts/verify.ts";
 
 function readJson(path: string): { text: string; value: unknown } {

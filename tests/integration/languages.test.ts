@@ -149,7 +149,7 @@ describe("the officer corrects the language", () => {
       data: { seq: 1, readAs: "uk", language: "ru" },
     });
     // The re-translations are in the record after the correction.
-    const retranslated = entries.filter((e) => e.kind === "translation" && e.n > correction!.n).map((e) => e.data.seq);
+    const retranslated = entries.filter((e) => e.kind === "translation").filter((e) => e.n > correction!.n).map((e) => e.data.seq);
     expect(retranslated).toEqual(expect.arrayContaining([1, 2]));
   });
 

@@ -6,7 +6,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { StartedConversation } from "../../worker/shared/protocol";
-import type { RecordEntry } from "../../worker/transcripts/types";
+import type { RecordEntry } from "../../worker/shared/record/entry";
 import { activeChat, call, connectVictim, signedInOfficer } from "./harness";
 
 afterEach(() => vi.restoreAllMocks());

@@ -5,10 +5,11 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { sealedFiles } from "../../worker/transcripts/seal";
+import { sealedFiles } from "../../worker/archive/seal";
 import { transcriptBytes } from "../../worker/transcripts/document";
 import { verifyTranscript } from "../../worker/transcripts/verify";
-import type { RecordEntry, TranscriptDocument } from "../../worker/transcripts/types";
+import type { RecordEntry } from "../../worker/shared/record/entry";
+import type { TranscriptDocument } from "../../worker/shared/record/transcript";
 import type { AuditList, RecordSearchResult, StartedConversation, VerifyResult } from "../../worker/shared/protocol";
 import { extractPdfText } from "../support/pdf-text";
 import { acceptAndJoin, call, connectVictim, signedInOfficer } from "./harness";

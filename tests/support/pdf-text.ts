@@ -7,7 +7,7 @@
  * - `text`: the same, except that a marked-content span with `/ActualText` gives its text
  *   instead of its glyphs' — what a viewer copies and searches.
  *
- * Only what pdf-lib (and worker/transcripts/pdf-text.ts) writes is handled: Flate-compressed
+ * Only what pdf-lib (and worker/transcripts/pdf/text.ts) writes is handled: Flate-compressed
  * streams, `Tf` / `Tm` / `Td` positioning, hex strings shown with `Tj` or `TJ`, `BDC` / `EMC`
  * spans, and `bfchar` / `bfrange` CMaps.
  */

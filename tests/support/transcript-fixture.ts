@@ -4,12 +4,8 @@
  * translation, plus a note, a location, an outcome with a crime reference and an assessment.
  * Digests are made-up hex, not a chain that verifies: rendering does not check them.
  */
-import type {
-  RecordEntry,
-  TranscriptDocument,
-  TranscriptEvent,
-  TranscriptMessage,
-} from "../../worker/transcripts/types.ts";
+import type { Actor, EntryContent, RecordEntry } from "../../worker/shared/record/entry.ts";
+import type { TranscriptDocument, TranscriptEvent, TranscriptMessage } from "../../worker/shared/record/transcript.ts";
 
 /** What a victim wrote, in their language, and its English translation. */
 export const victimSays: { language: string; text: string; english: string }[] = [
@@ -155,14 +151,22 @@ export function transcriptFixture(): TranscriptDocument {
   ].map((e) => ({ ...e, digest: digest(`e${e.n}`) }) as TranscriptEvent);
 
   // The chain: every message and translation, plus the lifecycle events, in time order.
+  const lifecycle: EntryContent[] = [
+    { kind: "opened", at: iso(0), by: { role: "victim" }, data: { conversationId: CONVERSATION_ID, victimLanguage: "pl", returning: true } },
+    { kind: "accepted", at: iso(45), by: { role: "officer", officerId: "o-1047" }, data: { officerId: "o-1047" } },
+    { kind: "location", at: iso(700), by: { role: "victim" }, data: { latitude: 53.79648, longitude: -1.54785, accuracy: 25 } },
+    { kind: "transferred", at: iso(1400), by: { role: "officer", officerId: "o-2210" }, data: { from: "o-1047", to: "o-2210", note: "" } },
+    { kind: "ended", at: endedAt, by: { role: "officer", officerId: "o-2210" }, data: { reason: "officer-ended" } },
+  ];
   const contents = [
-    ...events.map((e) => ({ kind: e.kind, at: e.at, by: e.by, data: { summary: e.summary } })),
-    ...msgs.flatMap((m) => {
-      const by = m.from === "victim" ? ({ role: "victim" } as const) : ({ role: "officer", officerId: m.officerId! } as const);
-      const entry = { kind: "message" as const, at: m.sentAt, by, data: { seq: m.seq, text: m.text } };
-      return m.translation.text === null
+    ...lifecycle,
+    ...msgs.flatMap((m): EntryContent[] => {
+      const by: Actor = m.from === "victim" ? { role: "victim" } : { role: "officer", officerId: m.officerId! };
+      const { seq, from, text, language, translation } = m;
+      const entry: EntryContent = { kind: "message", at: m.sentAt, by, data: { seq, from, clientId: `c${seq}`, text, language, translation } };
+      return translation.text === null
         ? [entry]
-        : [entry, { kind: "translation" as const, at: m.sentAt, by: { role: "system" } as const, data: { seq: m.seq } }];
+        : [entry, { kind: "translation", at: m.sentAt, by: { role: "system" }, data: { seq, ...translation } }];
     }),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const entries: RecordEntry[] = [];
@@ -188,7 +192,7 @@ export function transcriptFixture(): TranscriptDocument {
     notes: [{ at: iso(800), officerId: "o-1047", text: NOTE_TEXT, digest: digest("note") }],
     locations: [{ at: iso(700), latitude: 53.79648, longitude: -1.54785, accuracy: 25, digest: digest("loc") }],
     outcome: {
-      outcome: "officers-dispatched",
+      outcome: "emergency-response",
       crimeReference: CRIME_REFERENCE,
       detail: "Suspect arrested at the address; victim and children taken to a refuge.",
       officerId: "o-2210",

@@ -1,7 +1,7 @@
 /**
  * Cold starts stay cheap: the PDF libraries (pdf-lib, fontkit, pako) cost most of the Worker's
  * startup CPU when evaluated, and only sealing needs them (BENCHMARKS.md, "Cold start"). They
- * must be reached only through the dynamic import in worker/transcripts/seal.ts, never by a
+ * must be reached only through the dynamic import in worker/archive/seal.ts, never by a
  * static import from anything the Worker loads at startup. This follows the static imports from
  * worker/index.ts through the sources, as the bundler does.
  */
@@ -64,10 +64,10 @@ describe("the Worker's startup", () => {
   it("loads sealing but not the PDF code or its libraries, which load on the first seal", () => {
     const loaded = loadedAtStartup();
     // The walk reaches sealing, and would see the libraries if the PDF code were reached.
-    expect(loaded).toContain("../../worker/transcripts/seal.ts");
-    expect(staticImports(sources["../../worker/transcripts/pdf.ts"]!)).toContain("pdf-lib");
+    expect(loaded).toContain("../../worker/archive/seal.ts");
+    expect(staticImports(sources["../../worker/transcripts/pdf/render.ts"]!)).toContain("pdf-lib");
 
-    const pdfCode = [...loaded].filter((path) => /\/transcripts\/(pdf|pdf-fonts|pdf-text|woff)\.ts$/.test(path));
+    const pdfCode = [...loaded].filter((path) => /\/transcripts\/pdf\//.test(path));
     const pdfPackages = [...loaded].filter((name) => PDF_PACKAGES.some((pkg) => name === pkg || name.startsWith(`${pkg}/`)));
     expect({ pdfCode, pdfPackages }).toEqual({ pdfCode: [], pdfPackages: [] });
   });

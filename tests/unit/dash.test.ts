@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { DASH } from "../../worker/assessment/dash";
-import { grade, judgementAllowed, type Answer } from "../../worker/assessment/grading";
+import { grade, judgementAllowed } from "../../worker/assessment/grading";
+import type { AssessmentAnswer } from "../../worker/shared/protocol";
 
 const questionIds = DASH.groups.flatMap((g) => g.questions.map((q) => q.id));
 const withYes = (count: number) => ({
-  answers: Object.fromEntries(questionIds.map((id, i) => [id, (i < count ? "yes" : "no") as Answer])),
+  answers: Object.fromEntries(questionIds.map((id, i) => [id, (i < count ? "yes" : "no") as AssessmentAnswer])),
   judgement: null,
   incidentsInYear: null,
 });

@@ -7,10 +7,12 @@ import { chainEntry, checkChain, FROM_NOTHING, headOf } from "../../worker/trans
 import { entry, actor } from "../../worker/transcripts/entries";
 import { sealTranscript, transcriptBytes } from "../../worker/transcripts/document";
 import { verifyAddenda, verifyTranscript } from "../../worker/transcripts/verify";
-import type { EntryContent, RecordEntry, TranscriptDocument } from "../../worker/transcripts/types";
+import type { EntryContent, RecordEntry } from "../../worker/shared/record/entry";
+import type { TranscriptDocument } from "../../worker/shared/record/transcript";
+import type { Translation } from "../../worker/shared/protocol";
 
 const T0 = Date.UTC(2026, 10, 28, 23, 50, 0);
-const translation = { status: "pending", text: null, to: "en", model: null };
+const translation: Translation = { status: "pending", text: null, to: "en", model: null };
 
 function chain(contents: EntryContent[]): RecordEntry[] {
   const entries: RecordEntry[] = [];
@@ -51,7 +53,9 @@ describe("the hash chain", () => {
 
   it("names the entry after one that was changed and given a fresh digest", () => {
     const entries = conversationEntries();
-    const forged = chainEntry({ n: 2, head: entries[1]!.digest }, { ...entries[2]!, data: { ...entries[2]!.data, text: "Nothing happened" } });
+    const message = entries[2]!;
+    if (message.kind !== "message") throw new Error("entry 3 is the victim's first message");
+    const forged = chainEntry({ n: 2, head: entries[1]!.digest }, { ...message, data: { ...message.data, text: "Nothing happened" } });
     entries[2] = forged;
     expect(checkChain(entries)).toMatchObject({ entry: 4, problem: "broken-link" });
     expect(checkChain(entries)!.message).toContain("entry 3");

@@ -1,11 +1,11 @@
 import { describe, it, expect } from "vitest";
 import { PDFArray, PDFDocument, PDFHexString } from "pdf-lib";
 import { languageName } from "../../worker/shared/language-names";
-import { isRightToLeft } from "../../worker/transcripts/bidi";
-import { renderTranscriptPdf } from "../../worker/transcripts/pdf";
-import { embedFonts } from "../../worker/transcripts/pdf-fonts";
-import { visualRuns } from "../../worker/transcripts/pdf-text";
-import type { TranscriptDocument, TranscriptMessage } from "../../worker/transcripts/types";
+import { isRightToLeft } from "../../worker/transcripts/pdf/bidi";
+import { renderTranscriptPdf } from "../../worker/transcripts/pdf/render";
+import { embedFonts } from "../../worker/transcripts/pdf/font-faces";
+import { visualRuns } from "../../worker/transcripts/pdf/text";
+import type { TranscriptDocument, TranscriptMessage } from "../../worker/shared/record/transcript";
 import { extractPdfText, type ExtractedPdf, type TextLine } from "../support/pdf-text";
 import { CRIME_REFERENCE, NOTE_TEXT, transcriptFixture } from "../support/transcript-fixture";
 

@@ -3,38 +3,18 @@
  * band; professional judgement may raise it (never lower it); three or more incidents in twelve
  * months is recorded as potential escalation, its own criterion for a MARAC referral.
  */
-import { GRADE_ORDER, type Grade, type Questionnaire } from "./questionnaire.ts";
+import type { AssessmentAnswer, AssessmentEntry, AssessmentGrade, Grading } from "../shared/protocol/http.ts";
+import { GRADE_ORDER, type Questionnaire } from "./questionnaire.ts";
 
 /** The fields of a stored assessment entry that decide its grading. */
-interface StateEntry {
-  kind: "answer" | "judgement" | "escalation";
-  questionId: string | null;
-  answer: Answer | null;
-  comment: string | null;
-  grade: Grade | null;
-  incidentsInYear: number | null;
-}
-
-export type Answer = "yes" | "no" | "not-known";
+type StateEntry = Pick<AssessmentEntry, "kind" | "questionId" | "answer" | "comment" | "grade" | "incidentsInYear">;
 
 export interface AssessmentState {
-  answers: Readonly<Record<string, Answer>>;
+  answers: Readonly<Record<string, AssessmentAnswer>>;
   /** The grade an officer judged it to be, with their reason; null when none was given. */
-  judgement: { grade: Grade; reason: string } | null;
+  judgement: { grade: AssessmentGrade; reason: string } | null;
   /** Incidents in the last twelve months, when recorded. */
   incidentsInYear: number | null;
-}
-
-export interface Grading {
-  yesCount: number;
-  answered: number;
-  /** From the count alone. */
-  byCount: Grade;
-  /** What the assessment says: the higher of the count and the officer's judgement. */
-  grade: Grade;
-  raisedByJudgement: boolean;
-  potentialEscalation: boolean;
-  maracReferral: boolean;
 }
 
 export function grade(questionnaire: Questionnaire, state: AssessmentState): Grading {
@@ -58,14 +38,14 @@ export function grade(questionnaire: Questionnaire, state: AssessmentState): Gra
 }
 
 /** Judgement raises or confirms; a lower grade than the count gives is refused. */
-export function judgementAllowed(questionnaire: Questionnaire, state: AssessmentState, judged: Grade): boolean {
+export function judgementAllowed(questionnaire: Questionnaire, state: AssessmentState, judged: AssessmentGrade): boolean {
   const byCount = grade(questionnaire, { ...state, judgement: null }).byCount;
   return GRADE_ORDER.indexOf(judged) >= GRADE_ORDER.indexOf(byCount);
 }
 
 /** The latest answer to each question, the latest judgement and the latest incident count. */
 export function stateOf(entries: readonly StateEntry[]): AssessmentState {
-  const answers: Record<string, Answer> = {};
+  const answers: Record<string, AssessmentAnswer> = {};
   let judgement: AssessmentState["judgement"] = null;
   let incidentsInYear: number | null = null;
   for (const entry of entries) {

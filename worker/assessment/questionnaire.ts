@@ -3,8 +3,9 @@
  * DARA) as a new entry here, without changing code. Each has its questions in groups and the
  * bands that turn a count of "yes" answers into a grading.
  */
-export type Grade = "standard" | "medium" | "high";
-export const GRADE_ORDER: readonly Grade[] = ["standard", "medium", "high"];
+import type { AssessmentGrade } from "../shared/protocol/http.ts";
+
+export const GRADE_ORDER: readonly AssessmentGrade[] = ["standard", "medium", "high"];
 
 export interface Question {
   id: string;
@@ -22,7 +23,7 @@ export interface Questionnaire {
   title: string;
   groups: readonly QuestionGroup[];
   /** From the highest: the first band whose `minimumYes` the count reaches is the grading. */
-  bands: readonly { minimumYes: number; grade: Grade; marac: boolean }[];
+  bands: readonly { minimumYes: number; grade: AssessmentGrade; marac: boolean }[];
   /** Incidents in twelve months at which "potential escalation" applies (a MARAC criterion). */
   escalationIncidents: number;
 }

@@ -281,7 +281,7 @@ export const recordAddenda = sqliteTable(
   {
     conversationId: text("conversation_id").notNull(),
     n: integer("n").notNull(),
-    /** The chained entry as JSON (see worker/transcripts/types.ts RecordEntry). */
+    /** The chained entry as JSON (see worker/shared/record/entry.ts RecordEntry). */
     entry: text("entry").notNull(),
     digest: text("digest").notNull(),
   },

@@ -6,7 +6,8 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { database } from "../db/client";
 import { conversations, recordAddenda } from "../db/schema";
 import { chainEntry } from "../transcripts/chain";
-import { ADDENDA_FORMAT, type AddendaDocument, type EntryContent, type RecordEntry } from "../transcripts/types";
+import type { EntryContent, RecordEntry } from "../shared/record/entry";
+import { ADDENDA_FORMAT, type AddendaDocument } from "../shared/record/transcript";
 
 export class NotSealedYet extends Error {}
 
@@ -42,6 +43,7 @@ export async function addendaOf(db: D1Database, conversationId: string): Promise
     .from(recordAddenda)
     .where(and(eq(recordAddenda.conversationId, conversationId)))
     .orderBy(asc(recordAddenda.n));
+  // Read back as written by appendAddendum, from a chained entry; JSON.parse cannot say so itself.
   return rows.map((row) => JSON.parse(row.entry) as RecordEntry);
 }
 

@@ -13,7 +13,7 @@ import type { Officer } from "../shared/protocol";
 import { conversationRow } from "../db/conversations";
 import type { RecordWrite } from "../rooms/conversation/officer-writes";
 import { getConversation } from "../rooms/stubs";
-import type { EntryContent, RecordEntry } from "../transcripts/types";
+import type { EntryContent, RecordEntry } from "../shared/record/entry";
 import { mayReadConversation } from "./access";
 import { appendAddendum, NotSealedYet } from "./addenda";
 import { audit } from "./audit";

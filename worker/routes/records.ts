@@ -32,7 +32,7 @@ import {
 } from "../shared/protocol";
 import { canonicalJson } from "../transcripts/canonical-json";
 import { entry } from "../transcripts/entries";
-import type { TranscriptDocument } from "../transcripts/types";
+import type { TranscriptDocument } from "../shared/record/transcript";
 import { verifyAddenda, verifyTranscript } from "../transcripts/verify";
 
 export const recordRoutes = new Hono<OfficerEnv>();

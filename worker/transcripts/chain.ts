@@ -7,7 +7,7 @@
  */
 import { canonicalJson } from "./canonical-json.ts";
 import { sha256HexSync } from "./digest.ts";
-import type { EntryContent, RecordEntry } from "./types.ts";
+import type { EntryContent, RecordEntry } from "../shared/record/entry.ts";
 
 /** The `prev` of a chain's first entry. */
 export const GENESIS = "0".repeat(64);
@@ -27,8 +27,9 @@ export function entryDigest(n: number, prev: string, content: EntryContent): str
 /** The next link: `content` chained onto `after` (the chain's last entry, or its start). */
 export function chainEntry(after: ChainStart, content: EntryContent): RecordEntry {
   const n = after.n + 1;
-  const { kind, at, by, data } = content;
-  return { n, kind, at, by, data, prev: after.head, digest: entryDigest(n, after.head, content) };
+  // Spread whole, so the entry keeps the type its kind gives its data; a link copied from
+  // another chain has its place in it replaced by this one.
+  return { ...content, n, prev: after.head, digest: entryDigest(n, after.head, content) };
 }
 
 export function headOf(entries: readonly RecordEntry[], start: ChainStart = FROM_NOTHING): ChainStart {
@@ -44,10 +45,9 @@ export interface ChainProblem {
 }
 
 /** A short description of an entry for people: "entry 9 (message 4 from the victim)". */
-export function describeEntry(entry: Pick<RecordEntry, "n" | "kind" | "data">): string {
-  const data = entry.data as { seq?: unknown; from?: unknown };
-  if (entry.kind === "message") return `entry ${entry.n} (message ${String(data.seq)} from the ${String(data.from)})`;
-  if (entry.kind === "translation") return `entry ${entry.n} (translation of message ${String(data.seq)})`;
+export function describeEntry(entry: RecordEntry): string {
+  if (entry.kind === "message") return `entry ${entry.n} (message ${entry.data.seq} from the ${entry.data.from})`;
+  if (entry.kind === "translation") return `entry ${entry.n} (translation of message ${entry.data.seq})`;
   return `entry ${entry.n} (${entry.kind})`;
 }
 

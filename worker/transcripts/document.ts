@@ -13,17 +13,15 @@ import { canonicalJson } from "./canonical-json.ts";
 import { headOf } from "./chain.ts";
 import { languageName } from "../shared/language-names.ts";
 import { sha256HexSync } from "./digest.ts";
-import type { MessageData, TranslationData } from "./entries.ts";
+import type { Actor, RecordEntry } from "../shared/record/entry.ts";
 import {
   TRANSCRIPT_FORMAT,
-  type Actor,
   type Participant,
-  type RecordEntry,
   type TranscriptAssessmentChange,
   type TranscriptDocument,
   type TranscriptEvent,
   type TranscriptMessage,
-} from "./types.ts";
+} from "../shared/record/transcript.ts";
 
 export type UnsealedTranscript = Omit<TranscriptDocument, "seal">;
 
@@ -34,24 +32,23 @@ function byWhom(by: Actor): string {
 }
 
 function summary(entry: RecordEntry): string | null {
-  const data = entry.data as Record<string, unknown>;
   switch (entry.kind) {
     case "opened":
-      return `The victim started the chat (${data.returning ? "returning" : "new"}; language ${String(data.victimLanguage ?? "not chosen")}).`;
+      return `The victim started the chat (${entry.data.returning ? "returning" : "new"}; language ${entry.data.victimLanguage ?? "not chosen"}).`;
     case "accepted":
-      return `Officer ${String(data.officerId)} joined.`;
+      return `Officer ${entry.data.officerId} joined.`;
     case "returned":
-      return `Officer ${String(data.officerId)} returned the chat to the queue (${String(data.reason)}).`;
+      return `Officer ${entry.data.officerId} returned the chat to the queue (${entry.data.reason}).`;
     case "transferred":
-      return `Officer ${String(data.from)} transferred the chat to officer ${String(data.to)}.`;
+      return `Officer ${entry.data.from} transferred the chat to officer ${entry.data.to}.`;
     case "location":
       return "The victim shared their location.";
     case "language":
-      return `Officer ${entry.by.role === "officer" ? entry.by.officerId : "unknown"} said message ${String(data.seq)} is in ${languageName(String(data.language))}${
-        data.readAs ? ` (it had been read as ${languageName(String(data.readAs))})` : ""
+      return `Officer ${entry.by.role === "officer" ? entry.by.officerId : "unknown"} said message ${entry.data.seq} is in ${languageName(entry.data.language)}${
+        entry.data.readAs ? ` (it had been read as ${languageName(entry.data.readAs)})` : ""
       }; it and the victim's later messages read the same way were translated again.`;
     case "ended":
-      return `The chat ended (${String(data.reason)}), by ${byWhom(entry.by)}.`;
+      return `The chat ended (${entry.data.reason}), by ${byWhom(entry.by)}.`;
     default:
       return null;
   }
@@ -61,7 +58,7 @@ function summary(entry: RecordEntry): string | null {
 export function buildTranscript(entries: readonly RecordEntry[]): UnsealedTranscript {
   const first = entries.find((e) => e.kind === "opened");
   if (!first) throw new Error("a transcript starts with the entry that opened the chat");
-  const opened = first.data as { conversationId: string; victimLanguage: string | null; returning: boolean };
+  const opened = first.data;
   const ended = entries.findLast((e) => e.kind === "ended");
 
   const participants: Participant[] = [{ role: "victim", language: opened.victimLanguage, returning: opened.returning }];
@@ -84,16 +81,16 @@ export function buildTranscript(entries: readonly RecordEntry[]): UnsealedTransc
   for (const entry of entries) {
     const line = summary(entry);
     if (line !== null) events.push({ n: entry.n, kind: entry.kind, at: entry.at, by: entry.by, summary: line, digest: entry.digest });
-    const data = entry.data as Record<string, unknown>;
+    const officerId = entry.by.role === "officer" ? entry.by.officerId : "";
     switch (entry.kind) {
       case "accepted":
-        officerJoined(String(data.officerId), entry.at);
+        officerJoined(entry.data.officerId, entry.at);
         break;
       case "transferred":
-        officerJoined(String(data.to), entry.at);
+        officerJoined(entry.data.to, entry.at);
         break;
       case "message": {
-        const m = entry.data as unknown as MessageData;
+        const m = entry.data;
         const view: TranscriptMessage = {
           seq: m.seq,
           from: m.from,
@@ -101,7 +98,7 @@ export function buildTranscript(entries: readonly RecordEntry[]): UnsealedTransc
           text: m.text,
           language: m.language,
           sentAt: entry.at,
-          translation: { ...m.translation, status: m.translation.status as TranscriptMessage["translation"]["status"] },
+          translation: { ...m.translation },
           digest: entry.digest,
           translationDigest: null,
         };
@@ -112,45 +109,36 @@ export function buildTranscript(entries: readonly RecordEntry[]): UnsealedTransc
       case "language": {
         // The same rule as ConversationStore.correctLanguage: this message and the victim's later
         // ones read as the same language.
-        const change = data as { seq: number; readAs: string | null; language: string };
+        const change = entry.data;
         for (const view of messages) {
           if (view.from === "victim" && view.seq >= change.seq && view.language === change.readAs) view.language = change.language;
         }
         break;
       }
       case "translation": {
-        const t = entry.data as unknown as TranslationData;
-        const view = bySeq.get(t.seq);
+        const { seq, status, text, to, model } = entry.data;
+        const view = bySeq.get(seq);
         if (view) {
-          view.translation = { status: t.status as TranscriptMessage["translation"]["status"], text: t.text, to: t.to, model: t.model };
+          view.translation = { status, text, to, model };
           view.translationDigest = entry.digest;
         }
         break;
       }
-      case "location":
-        locations.push({
-          at: entry.at,
-          latitude: Number(data.latitude),
-          longitude: Number(data.longitude),
-          accuracy: Number(data.accuracy),
-          digest: entry.digest,
-        });
+      case "location": {
+        const { latitude, longitude, accuracy } = entry.data;
+        locations.push({ at: entry.at, latitude, longitude, accuracy, digest: entry.digest });
         break;
+      }
       case "note":
-        notes.push({ at: entry.at, officerId: entry.by.role === "officer" ? entry.by.officerId : "", text: String(data.text), digest: entry.digest });
+        notes.push({ at: entry.at, officerId, text: entry.data.text, digest: entry.digest });
         break;
-      case "outcome":
-        outcome = {
-          outcome: String(data.outcome),
-          crimeReference: (data.crimeReference as string | null) ?? null,
-          detail: (data.detail as string | null) ?? null,
-          officerId: entry.by.role === "officer" ? entry.by.officerId : "",
-          at: entry.at,
-          digest: entry.digest,
-        };
+      case "outcome": {
+        const { outcome: kind, crimeReference, detail } = entry.data;
+        outcome = { outcome: kind, crimeReference, detail, officerId, at: entry.at, digest: entry.digest };
         break;
+      }
       case "assessment": {
-        const change = data as Omit<TranscriptAssessmentChange, "question" | "officerId" | "at" | "digest">;
+        const change = entry.data;
         assessmentState.push(change);
         changes.push({
           kind: change.kind,
@@ -161,7 +149,7 @@ export function buildTranscript(entries: readonly RecordEntry[]): UnsealedTransc
           messageSeqs: change.messageSeqs,
           grade: change.grade,
           incidentsInYear: change.incidentsInYear,
-          officerId: entry.by.role === "officer" ? entry.by.officerId : "",
+          officerId,
           at: entry.at,
           digest: entry.digest,
         });
@@ -176,7 +164,7 @@ export function buildTranscript(entries: readonly RecordEntry[]): UnsealedTransc
     startedAt: first.at,
     acceptedAt: entries.find((e) => e.kind === "accepted")?.at ?? null,
     endedAt: ended?.at ?? entries.at(-1)!.at,
-    endReason: ended ? String((ended.data as { reason: unknown }).reason) : null,
+    endReason: ended ? ended.data.reason : null,
     participants,
     messages,
     events,

@@ -12,7 +12,8 @@ import { canonicalJson } from "./canonical-json.ts";
 import { checkChain, describeEntry, headOf } from "./chain.ts";
 import { sha256HexSync } from "./digest.ts";
 import { buildTranscript, documentSha256 } from "./document.ts";
-import { ADDENDA_FORMAT, TRANSCRIPT_FORMAT, type AddendaDocument, type RecordEntry, type TranscriptDocument } from "./types.ts";
+import type { RecordEntry } from "../shared/record/entry.ts";
+import { ADDENDA_FORMAT, TRANSCRIPT_FORMAT, type TranscriptDocument } from "../shared/record/transcript.ts";
 
 export interface Verdict {
   ok: boolean;
@@ -29,6 +30,12 @@ export interface Verdict {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+/**
+ * Each entry's frame: its place in the chain, who and when. Its kind and data are not checked
+ * field by field here but by its digest: the chain check that follows names the first entry whose
+ * kind or data changed after it was made, which says more than "malformed" would. (A whole chain
+ * forged afresh can hold anything; rebuilding its views then fails or differs, and says so.)
+ */
 function wellFormedEntries(entries: unknown): entries is RecordEntry[] {
   return (
     Array.isArray(entries) &&
@@ -67,12 +74,14 @@ function firstDifference(expected: unknown, actual: unknown, path: string): stri
 function entryBehind(document: Record<string, unknown>, path: string, entries: RecordEntry[]): RecordEntry | null {
   const match = /^(messages|events|notes|locations|assessment\.changes)\[(\d+)\]/.exec(path);
   if (!match) return null;
-  const list = match[1] === "assessment.changes" ? (document.assessment as Record<string, unknown>)?.changes : document[match[1]!];
-  const item = Array.isArray(list) ? (list[Number(match[2])] as Record<string, unknown> | undefined) : undefined;
-  if (match[1] === "messages" && item && typeof item.seq === "number") {
-    return entries.find((e) => e.kind === "message" && (e.data as { seq?: unknown }).seq === item.seq) ?? null;
+  const assessment = document.assessment;
+  const list = match[1] === "assessment.changes" ? (isObject(assessment) ? assessment.changes : undefined) : document[match[1]!];
+  const item: unknown = Array.isArray(list) ? list[Number(match[2])] : undefined;
+  if (!isObject(item)) return null;
+  if (match[1] === "messages" && typeof item.seq === "number") {
+    return entries.find((e) => e.kind === "message" && e.data.seq === item.seq) ?? null;
   }
-  return item && typeof item.digest === "string" ? (entries.find((e) => e.digest === item.digest) ?? null) : null;
+  return typeof item.digest === "string" ? (entries.find((e) => e.digest === item.digest) ?? null) : null;
 }
 
 export function verifyTranscript(input: unknown, options: { fileText?: string; expectedSha256?: string } = {}): Verdict {
@@ -89,19 +98,19 @@ export function verifyTranscript(input: unknown, options: { fileText?: string; e
   if (!isObject(input) || input.format !== TRANSCRIPT_FORMAT) {
     return verdict([`This is not a quietline transcript (expected format "${TRANSCRIPT_FORMAT}").`]);
   }
-  if (!wellFormedEntries(input.entries) || !isObject(input.seal)) {
+  const { seal, ...claimed } = input;
+  const entries = input.entries;
+  if (!wellFormedEntries(entries) || !isObject(seal)) {
     return verdict(["The transcript's entries or seal are missing or malformed."]);
   }
-  const document = input as unknown as TranscriptDocument;
-  const entries = document.entries;
 
   const broken = checkChain(entries);
   if (broken) return verdict([broken.message], broken.entry);
 
   const { n, head } = headOf(entries);
-  if (document.seal.entries !== n || document.seal.head !== head) {
+  if (seal.entries !== n || seal.head !== head) {
     return verdict([
-      `The seal does not match the chain: it was made over ${String(document.seal.entries)} entries ending ${String(document.seal.head).slice(0, 16)}…, the chain has ${n} ending ${head.slice(0, 16)}…. Entries were added or removed at the end.`,
+      `The seal does not match the chain: it was made over ${String(seal.entries)} entries ending ${String(seal.head).slice(0, 16)}…, the chain has ${n} ending ${head.slice(0, 16)}…. Entries were added or removed at the end.`,
     ]);
   }
 
@@ -109,12 +118,11 @@ export function verifyTranscript(input: unknown, options: { fileText?: string; e
   try {
     rebuilt = buildTranscript(entries);
   } catch (error) {
-    return verdict([`The transcript cannot be rebuilt from its entries: ${(error as Error).message}`]);
+    return verdict([`The transcript cannot be rebuilt from its entries: ${error instanceof Error ? error.message : String(error)}`]);
   }
-  const { seal: _seal, ...claimed } = document;
   const difference = firstDifference(rebuilt, claimed, "");
   if (difference) {
-    const behind = entryBehind(claimed as unknown as Record<string, unknown>, difference, entries);
+    const behind = entryBehind(claimed, difference, entries);
     return verdict(
       [
         `The transcript's "${difference}" does not match its record${behind ? ` (${describeEntry(behind)})` : ""}: the file was edited after it was sealed.`,
@@ -122,7 +130,7 @@ export function verifyTranscript(input: unknown, options: { fileText?: string; e
       behind?.n ?? null,
     );
   }
-  if (documentSha256(rebuilt) !== document.seal.documentSha256) {
+  if (documentSha256(rebuilt) !== seal.documentSha256) {
     return verdict(["The seal's document digest does not match the document: the seal was altered."]);
   }
   if (options.expectedSha256 && fileSha256 && options.expectedSha256.toLowerCase() !== fileSha256) {
@@ -139,12 +147,11 @@ export function verifyAddenda(transcript: TranscriptDocument, input: unknown): V
   if (!isObject(input) || input.format !== ADDENDA_FORMAT || !wellFormedEntries(input.entries)) {
     return { ...base, ok: false, problems: [`This is not a quietline addenda file (expected format "${ADDENDA_FORMAT}").`], failingEntry: null, entries: 0 };
   }
-  const addenda = input as unknown as AddendaDocument;
-  const entries = addenda.entries.length;
-  if (addenda.conversationId !== transcript.conversationId || addenda.sealHead !== transcript.seal.head) {
+  const entries = input.entries.length;
+  if (input.conversationId !== transcript.conversationId || input.sealHead !== transcript.seal.head) {
     return { ...base, ok: false, problems: ["These addenda belong to a different transcript or seal."], failingEntry: null, entries };
   }
-  const broken = checkChain(addenda.entries, { n: transcript.seal.entries, head: transcript.seal.head });
+  const broken = checkChain(input.entries, { n: transcript.seal.entries, head: transcript.seal.head });
   return broken
     ? { ...base, ok: false, problems: [broken.message], failingEntry: broken.entry, entries }
     : { ...base, ok: true, problems: [], failingEntry: null, entries };

@@ -1,6 +1,6 @@
 /** How the Records page writes times, outcomes and gradings for people to read. */
 import { languageName as sharedLanguageName } from "$lib/staff-labels";
-import type { Actor } from "./transcript";
+import type { Actor } from "$shared/record/entry";
 
 const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });

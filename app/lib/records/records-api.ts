@@ -18,7 +18,8 @@ import type {
   RetentionPreview,
   VerifyResult,
 } from "$shared/protocol";
-import type { RecordEntry, Transcript } from "./transcript";
+import type { RecordEntry } from "$shared/record/entry";
+import type { TranscriptDocument as Transcript } from "$shared/record/transcript";
 
 export class RecordsError extends Error {
   constructor(

@@ -19,7 +19,7 @@ import type {
 } from "../../shared/protocol";
 import { migrate } from "../sqlite-migrations";
 import { chainEntry, FROM_NOTHING } from "../../transcripts/chain";
-import type { EntryContent, RecordEntry } from "../../transcripts/types";
+import type { EntryContent, RecordEntry } from "../../shared/record/entry";
 
 export interface ConversationRecord {
   id: string;

@@ -1,7 +1,7 @@
 /** Frames on a conversation's WebSocket (victim or officer ↔ Conversation). */
 import { z } from "zod/mini";
-import { ChatMessage, ConnectionRole, ConversationStatus, ErrorCode, LIMITS, ParticipantRole, Translation } from "./common";
-import { LanguageTag } from "./http";
+import { ChatMessage, ConnectionRole, ConversationStatus, ErrorCode, LIMITS, ParticipantRole, Translation } from "./common.ts";
+import { LanguageTag } from "./http.ts";
 
 // ── Conversation: client → server ────────────────────────────────────────────
 

@@ -1,6 +1,6 @@
 /** JSON bodies of the /api routes. */
 import { z } from "zod/mini";
-import { OpaqueId } from "./common";
+import { OpaqueId } from "./common.ts";
 
 // ── HTTP bodies ──────────────────────────────────────────────────────────────
 
@@ -129,7 +129,9 @@ export const NewQuickReply = z.object({
 // ── Risk assessment ──
 
 export const AssessmentAnswer = z.enum(["yes", "no", "not-known"]);
+export type AssessmentAnswer = z.infer<typeof AssessmentAnswer>;
 export const AssessmentGrade = z.enum(["standard", "medium", "high"]);
+export type AssessmentGrade = z.infer<typeof AssessmentGrade>;
 
 const Comment = z.string().check(z.trim(), z.maxLength(2000, "Keep the comment under 2000 characters."));
 
@@ -168,6 +170,20 @@ export const AssessmentEntry = z.object({
 });
 export type AssessmentEntry = z.infer<typeof AssessmentEntry>;
 
+/** An assessment's grading, worked out from its answers (worker/assessment/grading.ts). */
+export const Grading = z.object({
+  yesCount: z.int(),
+  answered: z.int(),
+  /** From the count alone. */
+  byCount: AssessmentGrade,
+  /** What the assessment says: the higher of the count and the officer's judgement. */
+  grade: AssessmentGrade,
+  raisedByJudgement: z.boolean(),
+  potentialEscalation: z.boolean(),
+  maracReferral: z.boolean(),
+});
+export type Grading = z.infer<typeof Grading>;
+
 export const AssessmentView = z.object({
   questionnaire: z.object({
     id: z.string(),
@@ -176,14 +192,6 @@ export const AssessmentView = z.object({
   }),
   /** Every change, oldest first: who changed what, and when. */
   entries: z.array(AssessmentEntry),
-  grading: z.object({
-    yesCount: z.int(),
-    answered: z.int(),
-    byCount: AssessmentGrade,
-    grade: AssessmentGrade,
-    raisedByJudgement: z.boolean(),
-    potentialEscalation: z.boolean(),
-    maracReferral: z.boolean(),
-  }),
+  grading: Grading,
 });
 export type AssessmentView = z.infer<typeof AssessmentView>;

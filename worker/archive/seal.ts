@@ -8,16 +8,16 @@
  *   seal only for a conversation that has none (or the same one again).
  */
 import { and, eq, isNull, or } from "drizzle-orm";
-import type { ConversationRecord } from "../rooms/conversation/conversation-store";
 import { database } from "../db/client";
 import { conversations } from "../db/schema";
 import type { ChatMessage } from "../shared/protocol";
-import { copyToD1, messageDigests } from "./d1-copy";
-import { sha256HexSync } from "./digest";
-import { sealTranscript, transcriptBytes } from "./document";
+import { copyToD1, messageDigests, type ArchivedConversation } from "./d1-copy";
+import { sha256HexSync } from "../transcripts/digest";
+import { sealTranscript, transcriptBytes } from "../transcripts/document";
 import { liveKey } from "./live-copy";
 import { log } from "../log";
-import type { RecordEntry, TranscriptDocument } from "./types";
+import type { RecordEntry } from "../shared/record/entry";
+import type { TranscriptDocument } from "../shared/record/transcript";
 
 export interface SealedFiles {
   jsonKey: string;
@@ -35,7 +35,7 @@ export async function sealedFiles(entries: readonly RecordEntry[]): Promise<Seal
   // pako took about 120 ms of the 170 ms startup CPU that every cold start paid (a victim's first
   // request among them), for code only sealing uses (BENCHMARKS.md, "Cold start"). The dynamic
   // import stays in the one bundle wrangler builds; esbuild only defers evaluating it to here.
-  const { renderTranscriptPdf } = await import("./pdf");
+  const { renderTranscriptPdf } = await import("../transcripts/pdf/render");
   const pdf = await renderTranscriptPdf(document);
   const jsonSha256 = sha256HexSync(json);
   const pdfSha256 = sha256HexSync(pdf);
@@ -51,7 +51,7 @@ async function putOnce(bucket: R2Bucket, key: string, body: string | Uint8Array,
 
 export async function sealRecord(
   env: Pick<Env, "DB" | "TRANSCRIPTS">,
-  record: ConversationRecord,
+  record: ArchivedConversation,
   chat: ChatMessage[],
   entries: RecordEntry[],
 ): Promise<SealedFiles> {

@@ -10,11 +10,11 @@
  *   the paragraph's (N1–N2); brackets in right-to-left runs are mirrored (L4).
  * - Runs are put in drawing order line by line (L2).
  * Explicit embeddings, overrides and isolates (U+202A–202E, U+2066–2069) are not handled: they
- * never get here, as pdf.ts draws them as visible markers first (../shared/bidi-controls.ts), so
+ * never get here, as render.ts draws them as visible markers first (../../shared/bidi-controls.ts), so
  * the PDF shows what was written rather than what an override would make of it. The marks LRM,
  * RLM and ALM do get here in right-to-left paragraphs, where they do their usual work.
  */
-import type { Script } from "./pdf-fonts";
+import type { Script } from "./font-faces";
 
 /** How a character takes part: a letter of either direction, part of a number, or neutral. */
 export type Kind = "L" | "R" | "number" | "neutral";

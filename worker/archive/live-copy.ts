@@ -4,18 +4,17 @@
  * The working copy is replaced by the sealed transcript when the chat ends.
  */
 import type { ChatMessage } from "../shared/protocol";
-import type { ConversationRecord } from "../rooms/conversation/conversation-store";
-import { canonicalJson } from "./canonical-json";
-import { copyToD1, messageDigests } from "./d1-copy";
-import { buildTranscript } from "./document";
-import type { RecordEntry } from "./types";
+import { canonicalJson } from "../transcripts/canonical-json";
+import { copyToD1, messageDigests, type ArchivedConversation } from "./d1-copy";
+import { buildTranscript } from "../transcripts/document";
+import type { RecordEntry } from "../shared/record/entry";
 
 export const liveKey = (conversationId: string) => `transcripts/${conversationId}/live.json`;
 
 /** Returns the highest seq now safely in D1. */
 export async function flush(
   env: Pick<Env, "DB" | "TRANSCRIPTS">,
-  record: ConversationRecord,
+  record: ArchivedConversation,
   chat: ChatMessage[],
   entries: RecordEntry[],
 ): Promise<number> {

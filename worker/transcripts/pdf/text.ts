@@ -25,7 +25,7 @@ import {
   type PDFPage,
 } from "pdf-lib";
 import { charsOf, embeddingLevels, inDrawingOrder, mirrored } from "./bidi";
-import { shape, type Face, type FaceChain, type Script } from "./pdf-fonts";
+import { shape, type Face, type FaceChain, type Script } from "./font-faces";
 
 interface Run {
   text: string;

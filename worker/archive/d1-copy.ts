@@ -4,11 +4,26 @@
  * retried copy never writes a message twice.
  */
 import { eq } from "drizzle-orm";
-import type { ChatMessage } from "../shared/protocol";
+import type { ChatMessage, ConversationStatus, EndReason, Outcome } from "../shared/protocol";
 import { database } from "../db/client";
 import { conversations, messages } from "../db/schema";
-import type { ConversationRecord } from "../rooms/conversation/conversation-store";
-import type { RecordEntry } from "./types";
+import type { RecordEntry } from "../shared/record/entry";
+
+/**
+ * What archiving reads of a conversation's state. The Conversation passes its stored record,
+ * which has these and more; declared here so archiving does not depend on the Durable Object.
+ */
+export interface ArchivedConversation {
+  id: string;
+  status: ConversationStatus;
+  officerId: string | null;
+  acceptedAt: number | null;
+  endedAt: number | null;
+  endReason: EndReason | null;
+  /** Highest seq already copied to D1. */
+  flushedSeq: number;
+  outcome: Outcome | null;
+}
 
 /** D1 allows at most 100 bound parameters a statement; batches stay well inside its limits. */
 const MESSAGES_PER_BATCH = 50;
@@ -18,14 +33,14 @@ type CopyEnv = Pick<Env, "DB">;
 /** Each message's digest in the record, by seq. */
 export function messageDigests(entries: readonly RecordEntry[]): Map<number, string> {
   return new Map(
-    entries.filter((e) => e.kind === "message").map((e) => [Number((e.data as { seq: unknown }).seq), e.digest] as const),
+    entries.filter((e) => e.kind === "message").map((e) => [e.data.seq, e.digest] as const),
   );
 }
 
 /** Copies messages after `record.flushedSeq` and the conversation's state to D1. */
 export async function copyToD1(
   env: CopyEnv,
-  record: ConversationRecord,
+  record: ArchivedConversation,
   chat: ChatMessage[],
   options: { everything?: boolean; digests?: ReadonlyMap<number, string>; extra?: Partial<typeof conversations.$inferInsert> } = {},
 ) {

@@ -8,18 +8,18 @@
  * the file identifier is the seal's SHA-256 (pdf-lib writes none by itself).
  */
 import { PageSizes, PDFDocument, PDFHexString, rgb, type Color, type PDFPage } from "pdf-lib";
-import { markerOf, shownControls, withVisibleControls, type BidiControl } from "../shared/bidi-controls";
-import { languageName } from "../shared/language-names";
-import { embedFonts, type FaceChain, type Fonts } from "./pdf-fonts";
+import { markerOf, shownControls, withVisibleControls, type BidiControl } from "../../shared/bidi-controls";
+import { languageName } from "../../shared/language-names";
+import { embedFonts, type FaceChain, type Fonts } from "./font-faces";
 import { isRightToLeft } from "./bidi";
-import { drawLine, widthOf, wrap } from "./pdf-text";
+import { drawLine, widthOf, wrap } from "./text";
 import type {
   Participant,
   TranscriptAssessment,
   TranscriptAssessmentChange,
   TranscriptDocument,
   TranscriptMessage,
-} from "./types";
+} from "../../shared/record/transcript";
 
 const [PAGE_WIDTH, PAGE_HEIGHT] = PageSizes.A4;
 const MARGIN = (15 / 25.4) * 72;
