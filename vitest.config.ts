@@ -58,7 +58,7 @@ export default defineConfig(async () => {
     },
     test: {
       include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
-      setupFiles: ["./tests/setup/apply-migrations.ts"],
+      setupFiles: ["./tests/setup/apply-migrations.ts", "./tests/setup/preload-lazy-modules.ts"],
       globalSetup: ["./tests/support/global-libretranslate.ts", "./tests/support/global-siteverify.ts"],
       testTimeout: 15_000,
     },
