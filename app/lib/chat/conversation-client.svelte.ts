@@ -134,11 +134,15 @@ export class ConversationClient {
     this.#socket.addEventListener("message", (event: MessageEvent) => this.#receive(event.data));
   }
 
-  /** Sends a message, or explains why it cannot be queued. */
-  send(text: string): boolean {
+  /**
+   * Sends a message, or explains why it cannot be queued. `quickReply` is the id of the officer's
+   * quick reply being sent: the server then uses its reviewed translations (from an officer only)
+   * instead of machine translation, and the ledger keeps it so a resend does too.
+   */
+  send(text: string, quickReply?: string): boolean {
     const role = this.role ?? this.options.expectedRole;
     if (!role || role === "observer" || this.status === "ended") return false;
-    const frame = this.#ledger.compose(crypto.randomUUID(), role, text);
+    const frame = this.#ledger.compose(crypto.randomUUID(), role, text, quickReply);
     if (!frame) {
       this.error = {
         code: "too-many-pending",
@@ -220,16 +224,6 @@ export class ConversationClient {
   /** Officer: say which language a victim's message is really in; it is read and translated again. */
   setLanguage(seq: number, language: string): void {
     this.#transmit({ type: "set-language", seq, language });
-  }
-
-  /** Officer: send a quick reply, whose reviewed translations are used instead of machine translation. */
-  sendQuickReply(id: string, text: string): boolean {
-    if (this.role !== "officer" || this.status === "ended") return false;
-    const frame = this.#ledger.compose(crypto.randomUUID(), this.role, text);
-    if (!frame) return false;
-    this.#transmit({ ...frame, quickReply: id });
-    this.#refresh();
-    return true;
   }
 
   /** Only ever called from the victim's own press of "Share my location". */
