@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { chatReachedEveryWay, endedByVictim } from "./chat-paths";
-import { call, signedInOfficer, upgrade } from "./harness";
+import { call, QUEUE_SOCKET, signedInOfficer, upgrade } from "./harness";
 
 type Who = "none" | "other-officer" | "raised-priority" | "transferred-away" | "assigned-officer" | "supervisor" | "admin";
 const everyone: Who[] = ["none", "other-officer", "raised-priority", "transferred-away", "assigned-officer", "supervisor", "admin"];
@@ -59,7 +59,7 @@ describe("access to the console", async () => {
     },
     { name: "GET earlier chats", allowed: inChat, request: (c) => call(`/api/conversations/${id}/earlier`, { headers: c ? { Cookie: c } : {} }) },
     { name: "GET /api/blocks", allowed: ["supervisor", "admin"], request: (c) => call("/api/blocks", { headers: c ? { Cookie: c } : {} }) },
-    { name: "socket: the queue", allowed: staff, request: (c) => upgrade("/parties/dispatcher/service", c ? { Cookie: c } : {}) },
+    { name: "socket: the queue", allowed: staff, request: (c) => upgrade(QUEUE_SOCKET, c ? { Cookie: c } : {}) },
     { name: "socket: the conversation", allowed: inChat, request: (c) => upgrade(`/parties/conversation/${id}`, c ? { Cookie: c } : {}) },
   ];
 

@@ -8,11 +8,15 @@ import { hashPassword } from "../../worker/auth/passwords";
 import { randomId } from "../../worker/auth/secrets";
 import { database } from "../../worker/db/client";
 import { officers } from "../../worker/db/schema";
-import type {
-  ConversationServerFrame,
-  DispatcherServerFrame,
-  StartedConversation,
+import {
+  QUEUE_ROOM,
+  type ConversationServerFrame,
+  type DispatcherServerFrame,
+  type StartedConversation,
 } from "../../worker/shared/protocol";
+
+/** The queue's socket: the one Dispatcher, in its room. */
+export const QUEUE_SOCKET = `/parties/dispatcher/${QUEUE_ROOM}`;
 
 /** The victims' hostname, as vitest.config.ts names it for these tests. */
 export const ORIGIN = "https://quietline.test";
@@ -212,7 +216,7 @@ export function connectOfficer(conversationId: string, cookie: string): Promise<
 }
 
 export function connectQueue(cookie: string): Promise<DispatcherSocket> {
-  return TestSocket.open("/parties/dispatcher/service", { Cookie: cookie });
+  return TestSocket.open(QUEUE_SOCKET, { Cookie: cookie });
 }
 
 /** An officer accepts a waiting conversation through the queue and joins it. */

@@ -29,7 +29,7 @@ import {
 } from "$shared/protocol";
 import { postJson } from "../api";
 import { MessageLedger } from "./ledger";
-import { socketProtocol } from "../socket-protocol";
+import { RECONNECT, socketProtocol } from "../socket-protocol";
 
 export interface ShownMessage {
   id: string;
@@ -53,15 +53,8 @@ export interface ConversationClientOptions {
   expectedRole?: ParticipantRole;
 }
 
-/** Reconnection suited to a chat: first retry well under a second, then backing off to 8 s. */
-const RECONNECT = {
-  minReconnectionDelay: 400,
-  maxReconnectionDelay: 8_000,
-  reconnectionDelayGrowFactor: 1.5,
-  connectionTimeout: 5_000,
-  /** Random extra wait before each reconnection, so clients dropped together do not return together. */
-  jitterMs: 300,
-};
+/** Random extra wait before each reconnection, so clients dropped together do not return together. */
+const RECONNECT_JITTER_MS = 300;
 /** Typing notices are sent at most this often, and shown for a little longer. */
 const TYPING_EVERY_MS = 2_500;
 const TYPING_SHOWN_MS = 4_000;
@@ -120,13 +113,10 @@ export class ConversationClient {
       party: "conversation",
       room: options.conversationId,
       query: async () => {
-        if (attempts++ > 0) await sleep(Math.random() * RECONNECT.jitterMs);
+        if (attempts++ > 0) await sleep(Math.random() * RECONNECT_JITTER_MS);
         return { ...(await options.query?.()), since: String(this.#ledger.lastSeq) };
       },
-      minReconnectionDelay: RECONNECT.minReconnectionDelay,
-      maxReconnectionDelay: RECONNECT.maxReconnectionDelay,
-      reconnectionDelayGrowFactor: RECONNECT.reconnectionDelayGrowFactor,
-      connectionTimeout: RECONNECT.connectionTimeout,
+      ...RECONNECT,
       maxEnqueuedMessages: 0,
     });
     this.#socket.addEventListener("open", () => (this.connected = true));
