@@ -54,7 +54,7 @@ export class MessageLedger {
    */
   compose(id: string, from: ParticipantRole, text: string, quickReply?: string, now = Date.now()): SendFrame | null {
     if (this.#pending.length >= this.maxPending) return null;
-    const message: PendingMessage = { id, from, text, writtenAt: now, ...(quickReply ? { quickReply } : {}) };
+    const message = { id, from, text, writtenAt: now, quickReply };
     this.#pending.push(message);
     return sendFrame(message);
   }
@@ -100,5 +100,5 @@ export class MessageLedger {
 
 /** The frame that sends a pending message, the first time and every time again. */
 function sendFrame({ id, text, quickReply }: PendingMessage): SendFrame {
-  return quickReply ? { type: "send", id, text, quickReply } : { type: "send", id, text };
+  return { type: "send", id, text, quickReply };
 }
