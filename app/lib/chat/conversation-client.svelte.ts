@@ -17,17 +17,14 @@ import {
   type BlockHours,
   type EndReason,
   type Handover,
-  Outcome,
-  PrivateNote,
-  type OutcomeKind,
-  type OutcomeRequest,
+  type Outcome,
+  type PrivateNote,
   type ParticipantRole,
   type QueueInfo,
   type SharedLocation,
   type Translation,
   type VictimContext,
 } from "$shared/protocol";
-import { postJson } from "../api";
 import { MessageLedger } from "./ledger";
 import { RECONNECT, socketProtocol } from "../socket-protocol";
 
@@ -105,7 +102,7 @@ export class ConversationClient {
   #resendTimer: ReturnType<typeof setTimeout> | undefined;
   #readSent = 0;
 
-  constructor(private readonly options: ConversationClientOptions) {
+  constructor(readonly options: ConversationClientOptions) {
     let attempts = 0;
     this.#socket = new PartySocket({
       host: location.host,
@@ -178,31 +175,16 @@ export class ConversationClient {
   }
 
   /**
-   * Officer: a private note the victim never sees. Over HTTP, not this socket, so it is saved (or
-   * refused with a reason) even after the chat has ended; throws ApiFailure when it was not saved.
+   * Staff: a private note saved over HTTP (see console/chat-record-input). It arrives twice while
+   * the chat is live (the save's answer and the staff broadcast): shown once.
    */
-  async addNote(text: string): Promise<PrivateNote> {
-    const note = PrivateNote.parse(await postJson(`/conversations/${this.options.conversationId}/notes`, { text }));
-    this.#keepNote(note);
-    return note;
-  }
-
-  /** Officer: how the chat ended up. Like notes, saved over HTTP, during the chat or after it. */
-  async recordOutcome(outcome: OutcomeKind, crimeReference: string, detail: string): Promise<Outcome> {
-    const request: OutcomeRequest = { outcome, ...(crimeReference ? { crimeReference } : {}), ...(detail ? { detail } : {}) };
-    const recorded = Outcome.parse(await postJson(`/conversations/${this.options.conversationId}/outcome`, request));
-    this.#keepOutcome(recorded);
-    return recorded;
-  }
-
-  /** A note arrives twice while the chat is live (the save's answer and the staff broadcast): shown once. */
-  #keepNote(note: PrivateNote): void {
+  keepNote(note: PrivateNote): void {
     const known = this.notes.some((n) => n.at === note.at && n.officerId === note.officerId && n.text === note.text);
     if (!known) this.notes = [...this.notes, note];
   }
 
-  /** The latest outcome wins, whichever of its two arrivals comes last. */
-  #keepOutcome(outcome: Outcome): void {
+  /** Staff: the chat's outcome, saved like notes; the latest wins, whichever of its two arrivals comes last. */
+  keepOutcome(outcome: Outcome): void {
     if (!this.outcome || this.outcome.at <= outcome.at) this.outcome = outcome;
   }
 
@@ -308,10 +290,10 @@ export class ConversationClient {
         this.locations = [...this.locations, frame.location];
         break;
       case "note":
-        this.#keepNote(frame.note);
+        this.keepNote(frame.note);
         break;
       case "outcome":
-        this.#keepOutcome(frame.outcome);
+        this.keepOutcome(frame.outcome);
         break;
       case "translation":
         this.#ledger.translated(frame.seq, frame.translation, frame.language);
