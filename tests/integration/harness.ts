@@ -8,12 +8,15 @@ import { hashPassword } from "../../worker/auth/passwords";
 import { randomId } from "../../worker/auth/secrets";
 import { database } from "../../worker/db/client";
 import { officers } from "../../worker/db/schema";
-import {
-  QUEUE_ROOM,
-  type ConversationServerFrame,
-  type DispatcherServerFrame,
-  type StartedConversation,
+import type {
+  ConversationServerFrame,
+  DispatcherServerFrame,
+  StartedConversation,
 } from "../../worker/shared/protocol";
+// From its own file, not the protocol's index: evaluating the whole protocol here, in the test
+// runner's context, made the Conversation's lazy import of the PDF module (transcripts/seal.ts)
+// fail with "Cannot perform I/O on behalf of a different Durable Object" (participation.test.ts).
+import { QUEUE_ROOM } from "../../worker/shared/protocol/dispatcher";
 
 /** The queue's socket: the one Dispatcher, in its room. */
 export const QUEUE_SOCKET = `/parties/dispatcher/${QUEUE_ROOM}`;

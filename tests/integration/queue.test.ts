@@ -1,7 +1,8 @@
 import { abortAllDurableObjects, evictDurableObject, runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { QUEUE_ROOM, type DispatcherServerFrame } from "../../worker/shared/protocol";
+import type { DispatcherServerFrame } from "../../worker/shared/protocol";
+import { QUEUE_ROOM } from "../../worker/shared/protocol/dispatcher";
 import {
   connectOfficer,
   connectQueue,

@@ -5,7 +5,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { QUEUE_ROOM } from "../../worker/shared/protocol";
+import { QUEUE_ROOM } from "../../worker/shared/protocol/dispatcher";
 import { activeChat, call, connectOfficer, connectQueue, signIn, signedInOfficer, startConversation } from "./harness";
 
 const session = (cookie: string) => call("/api/session", { headers: { Cookie: cookie } });
