@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import type { ConversationStatus, StaffRole } from "../../worker/shared/protocol";
 import { may, mayReadChat, placeInChat, type Capability, type ChatFacts, type StaffMember } from "../../worker/shared/access-policy";
 import { chatReachedEveryWay, endedByVictim } from "./chat-paths";
-import { call, signedInOfficer, upgrade } from "./harness";
+import { call, QUEUE_SOCKET, signedInOfficer, upgrade } from "./harness";
 
 type Who = "none" | "other-officer" | "raised-priority" | "transferred-away" | "assigned-officer" | "supervisor" | "admin";
 const everyone: Who[] = ["none", "other-officer", "raised-priority", "transferred-away", "assigned-officer", "supervisor", "admin"];
@@ -115,7 +115,7 @@ describe("access to the console", async () => {
     },
     { name: "GET earlier chats", allowed: inChat, rule: readsTheChat, request: (c) => call(`/api/conversations/${id}/earlier`, { headers: c ? { Cookie: c } : {} }) },
     { name: "GET /api/blocks", allowed: ["supervisor", "admin"], rule: allowedTo("manage-blocks"), request: (c) => call("/api/blocks", { headers: c ? { Cookie: c } : {} }) },
-    { name: "socket: the queue", allowed: staff, rule: onTheConsole, request: (c) => upgrade("/parties/dispatcher/service", c ? { Cookie: c } : {}) },
+    { name: "socket: the queue", allowed: staff, rule: onTheConsole, request: (c) => upgrade(QUEUE_SOCKET, c ? { Cookie: c } : {}) },
     { name: "socket: the conversation", allowed: inChat, rule: inTheChat, request: (c) => upgrade(`/parties/conversation/${id}`, c ? { Cookie: c } : {}) },
   ];
 

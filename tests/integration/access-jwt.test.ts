@@ -6,7 +6,7 @@ import { ACCESS_HEADER, accessConfig, accessEmail, issuerOf, type AccessConfig }
 import { officerForRequest } from "../../worker/auth/sessions";
 import { env } from "cloudflare:workers";
 import worker from "../../worker/index";
-import { createOfficer, ORIGIN, signedInOfficer, STAFF_ORIGIN } from "./harness";
+import { createOfficer, ORIGIN, QUEUE_SOCKET, signedInOfficer, STAFF_ORIGIN } from "./harness";
 
 const TEAM = "force.cloudflareaccess.com";
 const AUD = "4714c1358e65fe4b408ad6d432a5f878f08194bdb4752441fd56faefa9b2b6f2";
@@ -114,7 +114,7 @@ describe("the staff hostname behind Cloudflare Access", async () => {
       // A quietline password session is not enough once Access is the sign-in.
       { path: "/api/session", headers: { Cookie: cookie } },
       { path: "/api/records", headers: { [ACCESS_HEADER]: "not.a.jwt" } },
-      { path: "/parties/dispatcher/service", headers: { Upgrade: "websocket" } },
+      { path: QUEUE_SOCKET, headers: { Upgrade: "websocket" } },
       { path: "/console", headers: {} },
       { path: "/", headers: {} },
     ];
@@ -131,7 +131,7 @@ describe("the staff hostname behind Cloudflare Access", async () => {
     const session = await viaAccess(STAFF_ORIGIN, "/api/session", { [ACCESS_HEADER]: token });
     expect(session.status).toBe(200);
     expect(await session.json()).toMatchObject({ officer: { id: officer.id, email: officer.email } });
-    const socket = await viaAccess(STAFF_ORIGIN, "/parties/dispatcher/service", { [ACCESS_HEADER]: token, Upgrade: "websocket" });
+    const socket = await viaAccess(STAFF_ORIGIN, QUEUE_SOCKET, { [ACCESS_HEADER]: token, Upgrade: "websocket" });
     expect(socket.status).toBe(101);
     socket.webSocket?.accept();
     socket.webSocket?.close(1000, "test done");

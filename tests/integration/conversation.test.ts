@@ -8,6 +8,7 @@ import {
   call,
   connectQueue,
   connectVictim,
+  QUEUE_SOCKET,
   signedInOfficer,
   startConversation,
   ticketFor,
@@ -163,8 +164,8 @@ describe("who may join", () => {
   });
 
   it("refuses the queue to anyone not signed in, or with a forged session", async () => {
-    expect((await upgrade("/parties/dispatcher/service")).status).toBe(401);
-    expect((await upgrade("/parties/dispatcher/service", { Cookie: "ql_session=forged" })).status).toBe(401);
+    expect((await upgrade(QUEUE_SOCKET)).status).toBe(401);
+    expect((await upgrade(QUEUE_SOCKET, { Cookie: "ql_session=forged" })).status).toBe(401);
   });
 
   it("ignores identity headers a client tries to send itself", async () => {
@@ -181,7 +182,7 @@ describe("who may join", () => {
 
   it("refuses upgrades from another site even with a valid session", async () => {
     const officer = await signedInOfficer();
-    const response = await upgrade("/parties/dispatcher/service", {
+    const response = await upgrade(QUEUE_SOCKET, {
       Cookie: officer.cookie,
       Origin: "https://evil.example",
     });

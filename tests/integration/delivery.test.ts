@@ -5,9 +5,9 @@ import type { StartedConversation } from "../../worker/shared/protocol";
 import { acceptAndJoin, signedInOfficer, startConversation, ticketFor } from "./harness";
 import { Participant } from "./participant";
 
-/** A victim and an officer in one active conversation, each able to drop and resume. */
-async function activeConversation() {
-  const started = await startConversation();
+/** A victim (their page in `language`) and an officer in one active conversation, each able to drop and resume. */
+async function activeConversation(language = "en") {
+  const started = await startConversation(language);
   const officer = await signedInOfficer();
   (await acceptAndJoin(started.conversationId, officer.cookie)).close();
   const victim = new Participant("victim", async (since) => ({
@@ -85,6 +85,17 @@ describe("exactly-once, in-order delivery", () => {
     }));
     await reader.connect();
     expect(reader.ledger.confirmed.map((m) => m.text)).toEqual(["are you there?"]);
+  });
+
+  it("still delivers a quick reply's reviewed translation when it is resent after a reconnect", async () => {
+    const { victim, officer } = await activeConversation("pl");
+    officer.drop();
+    officer.write("Are you safe to talk right now?", "safety-safe-to-talk");
+    await officer.connect();
+    await victim.until("the quick reply arrives", () => victim.ledger.lastSeq === 1);
+    const [reply] = victim.ledger.confirmed;
+    expect(reply?.translation).toMatchObject({ status: "done", to: "pl", model: "quick-reply:safety-safe-to-talk" });
+    expect(reply?.translation.text).not.toContain("safe");
   });
 
   it("resumes with exactly the missing messages, before anything new", async () => {

@@ -13,6 +13,13 @@ import type {
   DispatcherServerFrame,
   StartedConversation,
 } from "../../worker/shared/protocol";
+// From its own file, not the protocol's index: evaluating the whole protocol here, in the test
+// runner's context, made the Conversation's lazy import of the PDF module (transcripts/seal.ts)
+// fail with "Cannot perform I/O on behalf of a different Durable Object" (participation.test.ts).
+import { QUEUE_ROOM } from "../../worker/shared/protocol/dispatcher";
+
+/** The queue's socket: the one Dispatcher, in its room. */
+export const QUEUE_SOCKET = `/parties/dispatcher/${QUEUE_ROOM}`;
 
 /** The victims' hostname, as vitest.config.ts names it for these tests. */
 export const ORIGIN = "https://quietline.test";
@@ -212,7 +219,7 @@ export function connectOfficer(conversationId: string, cookie: string): Promise<
 }
 
 export function connectQueue(cookie: string): Promise<DispatcherSocket> {
-  return TestSocket.open("/parties/dispatcher/service", { Cookie: cookie });
+  return TestSocket.open(QUEUE_SOCKET, { Cookie: cookie });
 }
 
 /** An officer accepts a waiting conversation through the queue and joins it. */

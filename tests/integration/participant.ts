@@ -58,9 +58,10 @@ export class Participant {
     ws?.close(1001, "network dropped");
   }
 
-  write(text: string): string {
+  /** Writes a message, as the page does; `quickReply` names the officer's quick reply it is. */
+  write(text: string, quickReply?: string): string {
     const id = randomId();
-    const frame = this.ledger.compose(id, this.role, text);
+    const frame = this.ledger.compose(id, this.role, text, quickReply);
     if (!frame) throw new Error("too many pending messages");
     this.#ws?.send(JSON.stringify(frame));
     return id;

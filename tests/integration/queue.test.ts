@@ -2,6 +2,7 @@ import { abortAllDurableObjects, evictDurableObject, runDurableObjectAlarm } fro
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { DispatcherServerFrame } from "../../worker/shared/protocol";
+import { QUEUE_ROOM } from "../../worker/shared/protocol/dispatcher";
 import {
   connectOfficer,
   connectQueue,
@@ -14,7 +15,7 @@ import {
 } from "./harness";
 
 type QueueFrame = Extract<DispatcherServerFrame, { type: "queue" }>;
-const dispatcher = () => env.Dispatcher.getByName("service");
+const dispatcher = () => env.Dispatcher.getByName(QUEUE_ROOM);
 
 /** The queue as a list of conversation ids, front first, once it satisfies `until`. */
 async function queueOrder(socket: DispatcherSocket, until: (ids: string[]) => boolean = () => true) {

@@ -5,6 +5,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { QUEUE_ROOM } from "../../worker/shared/protocol/dispatcher";
 import { activeChat, call, connectOfficer, connectQueue, signIn, signedInOfficer, startConversation } from "./harness";
 
 const session = (cookie: string) => call("/api/session", { headers: { Cookie: cookie } });
@@ -66,7 +67,7 @@ describe("ending an officer's sessions", () => {
     // A minute passes: the objects' last check of sign-ins is now stale.
     type Checked = { staffCheck: { checkedAt: number } };
     await runInDurableObject(env.Conversation.getByName(started.conversationId), (o) => void ((o as unknown as Checked).staffCheck.checkedAt = 0));
-    await runInDurableObject(env.Dispatcher.getByName("service"), (o) => void ((o as unknown as Checked).staffCheck.checkedAt = 0));
+    await runInDurableObject(env.Dispatcher.getByName(QUEUE_ROOM), (o) => void ((o as unknown as Checked).staffCheck.checkedAt = 0));
 
     // The next thing to happen in the chat, and in the queue, finds them signed out first.
     victim.send({ type: "send", id: "after-disable", text: "Are you still there?" });

@@ -1,6 +1,6 @@
 /** Every response the Worker makes carries the security headers, refusals and errors included. */
 import { describe, expect, it } from "vitest";
-import { call, signedInOfficer, upgrade } from "./harness";
+import { call, QUEUE_SOCKET, signedInOfficer, upgrade } from "./harness";
 
 const EXPECTED = {
   "cache-control": "no-store",
@@ -20,7 +20,7 @@ describe("security headers", () => {
       forbidden: await call("/api/analytics/live", { headers: { Cookie: officer.cookie } }),
       badRequest: await call("/api/session", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{not json" }),
       unknown: await call("/api/nothing-here"),
-      refusedUpgrade: await upgrade("/parties/dispatcher/service"),
+      refusedUpgrade: await upgrade(QUEUE_SOCKET),
     };
     for (const [name, response] of Object.entries(responses)) {
       for (const [header, value] of Object.entries(EXPECTED)) expect(response.headers.get(header), `${name}: ${header}`).toBe(value);

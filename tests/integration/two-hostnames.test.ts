@@ -15,6 +15,7 @@ import {
   call,
   connectQueue,
   ORIGIN,
+  QUEUE_SOCKET,
   signedInOfficer,
   STAFF_ORIGIN,
   startConversation,
@@ -61,7 +62,7 @@ describe("the victims' hostname", () => {
     const started = await startConversation();
     const chat = await acceptAndJoin(started.conversationId, officer.cookie);
     await chat.next("welcome");
-    expect((await upgrade("/parties/dispatcher/service", { Cookie: officer.cookie }, ORIGIN)).status).toBe(404);
+    expect((await upgrade(QUEUE_SOCKET, { Cookie: officer.cookie }, ORIGIN)).status).toBe(404);
     // The cookie is not even looked at: without a ticket this is nobody.
     expect((await upgrade(`/parties/conversation/${started.conversationId}`, { Cookie: officer.cookie }, ORIGIN)).status).toBe(401);
     chat.close();
@@ -142,7 +143,7 @@ describe("both hostnames", () => {
 
   it("answer nothing on any other hostname (workers.dev, preview URLs)", async () => {
     const officer = await signedInOfficer();
-    for (const path of ["/api/session", "/api/conversations", "/parties/dispatcher/service", "/console", "/"]) {
+    for (const path of ["/api/session", "/api/conversations", QUEUE_SOCKET, "/console", "/"]) {
       const response = await call(path, { headers: { Cookie: officer.cookie } }, "https://quietline.example-force.workers.dev");
       expect(response.status, path).toBe(421);
     }

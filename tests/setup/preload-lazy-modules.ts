@@ -9,3 +9,4 @@
  */
 await import("../../worker/transcripts/pdf/render");
 await import("franc");
+export {};

@@ -47,6 +47,21 @@ describe("the client's message ledger", () => {
     expect(ledger.pending).toEqual([]);
   });
 
+  it("resends a quick reply as the quick reply it is, so its reviewed translation is kept", () => {
+    const ledger = new MessageLedger();
+    expect(ledger.compose("reply-1", "officer", "Are you safe to talk right now?", "safety-safe-to-talk")).toEqual({
+      type: "send",
+      id: "reply-1",
+      text: "Are you safe to talk right now?",
+      quickReply: "safety-safe-to-talk",
+    });
+    ledger.compose("typed-1", "officer", "I am here.");
+    expect(ledger.resendFrames()).toEqual([
+      { type: "send", id: "reply-1", text: "Are you safe to talk right now?", quickReply: "safety-safe-to-talk" },
+      { type: "send", id: "typed-1", text: "I am here." },
+    ]);
+  });
+
   it("bounds the unsent queue", () => {
     const ledger = new MessageLedger(2);
     expect(ledger.compose("a-1", "victim", "a")).not.toBeNull();

@@ -5,12 +5,10 @@
  */
 import { getServerByName } from "partyserver";
 import { durableObjectLocation } from "../data-location";
-
-/** The service has one queue; its Dispatcher is always this instance. */
-export const DISPATCHER_NAME = "service";
+import { QUEUE_ROOM } from "../shared/protocol/dispatcher";
 
 export function getDispatcher(env: Env) {
-  return getServerByName(env.Dispatcher, DISPATCHER_NAME, durableObjectLocation(env));
+  return getServerByName(env.Dispatcher, QUEUE_ROOM, durableObjectLocation(env));
 }
 
 export function getConversation(env: Env, conversationId: string) {

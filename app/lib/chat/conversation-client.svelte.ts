@@ -17,19 +17,16 @@ import {
   type BlockHours,
   type EndReason,
   type Handover,
-  Outcome,
-  PrivateNote,
-  type OutcomeKind,
-  type OutcomeRequest,
+  type Outcome,
+  type PrivateNote,
   type ParticipantRole,
   type QueueInfo,
   type SharedLocation,
   type Translation,
   type VictimContext,
 } from "$shared/protocol";
-import { postJson } from "../api";
 import { MessageLedger } from "./ledger";
-import { socketProtocol } from "../socket-protocol";
+import { RECONNECT, socketProtocol } from "../socket-protocol";
 
 export interface ShownMessage {
   id: string;
@@ -53,15 +50,8 @@ export interface ConversationClientOptions {
   expectedRole?: ParticipantRole;
 }
 
-/** Reconnection suited to a chat: first retry well under a second, then backing off to 8 s. */
-const RECONNECT = {
-  minReconnectionDelay: 400,
-  maxReconnectionDelay: 8_000,
-  reconnectionDelayGrowFactor: 1.5,
-  connectionTimeout: 5_000,
-  /** Random extra wait before each reconnection, so clients dropped together do not return together. */
-  jitterMs: 300,
-};
+/** Random extra wait before each reconnection, so clients dropped together do not return together. */
+const RECONNECT_JITTER_MS = 300;
 /** Typing notices are sent at most this often, and shown for a little longer. */
 const TYPING_EVERY_MS = 2_500;
 const TYPING_SHOWN_MS = 4_000;
@@ -112,7 +102,7 @@ export class ConversationClient {
   #resendTimer: ReturnType<typeof setTimeout> | undefined;
   #readSent = 0;
 
-  constructor(private readonly options: ConversationClientOptions) {
+  constructor(readonly options: ConversationClientOptions) {
     let attempts = 0;
     this.#socket = new PartySocket({
       host: location.host,
@@ -120,13 +110,10 @@ export class ConversationClient {
       party: "conversation",
       room: options.conversationId,
       query: async () => {
-        if (attempts++ > 0) await sleep(Math.random() * RECONNECT.jitterMs);
+        if (attempts++ > 0) await sleep(Math.random() * RECONNECT_JITTER_MS);
         return { ...(await options.query?.()), since: String(this.#ledger.lastSeq) };
       },
-      minReconnectionDelay: RECONNECT.minReconnectionDelay,
-      maxReconnectionDelay: RECONNECT.maxReconnectionDelay,
-      reconnectionDelayGrowFactor: RECONNECT.reconnectionDelayGrowFactor,
-      connectionTimeout: RECONNECT.connectionTimeout,
+      ...RECONNECT,
       maxEnqueuedMessages: 0,
     });
     this.#socket.addEventListener("open", () => (this.connected = true));
@@ -134,11 +121,15 @@ export class ConversationClient {
     this.#socket.addEventListener("message", (event: MessageEvent) => this.#receive(event.data));
   }
 
-  /** Sends a message, or explains why it cannot be queued. */
-  send(text: string): boolean {
+  /**
+   * Sends a message, or explains why it cannot be queued. `quickReply` is the id of the officer's
+   * quick reply being sent: the server then uses its reviewed translations (from an officer only)
+   * instead of machine translation, and the ledger keeps it so a resend does too.
+   */
+  send(text: string, quickReply?: string): boolean {
     const role = this.role ?? this.options.expectedRole;
     if (!role || role === "observer" || this.status === "ended") return false;
-    const frame = this.#ledger.compose(crypto.randomUUID(), role, text);
+    const frame = this.#ledger.compose(crypto.randomUUID(), role, text, quickReply);
     if (!frame) {
       this.error = {
         code: "too-many-pending",
@@ -184,31 +175,16 @@ export class ConversationClient {
   }
 
   /**
-   * Officer: a private note the victim never sees. Over HTTP, not this socket, so it is saved (or
-   * refused with a reason) even after the chat has ended; throws ApiFailure when it was not saved.
+   * Staff: a private note saved over HTTP (see console/chat-record-input). It arrives twice while
+   * the chat is live (the save's answer and the staff broadcast): shown once.
    */
-  async addNote(text: string): Promise<PrivateNote> {
-    const note = PrivateNote.parse(await postJson(`/conversations/${this.options.conversationId}/notes`, { text }));
-    this.#keepNote(note);
-    return note;
-  }
-
-  /** Officer: how the chat ended up. Like notes, saved over HTTP, during the chat or after it. */
-  async recordOutcome(outcome: OutcomeKind, crimeReference: string, detail: string): Promise<Outcome> {
-    const request: OutcomeRequest = { outcome, ...(crimeReference ? { crimeReference } : {}), ...(detail ? { detail } : {}) };
-    const recorded = Outcome.parse(await postJson(`/conversations/${this.options.conversationId}/outcome`, request));
-    this.#keepOutcome(recorded);
-    return recorded;
-  }
-
-  /** A note arrives twice while the chat is live (the save's answer and the staff broadcast): shown once. */
-  #keepNote(note: PrivateNote): void {
+  keepNote(note: PrivateNote): void {
     const known = this.notes.some((n) => n.at === note.at && n.officerId === note.officerId && n.text === note.text);
     if (!known) this.notes = [...this.notes, note];
   }
 
-  /** The latest outcome wins, whichever of its two arrivals comes last. */
-  #keepOutcome(outcome: Outcome): void {
+  /** Staff: the chat's outcome, saved like notes; the latest wins, whichever of its two arrivals comes last. */
+  keepOutcome(outcome: Outcome): void {
     if (!this.outcome || this.outcome.at <= outcome.at) this.outcome = outcome;
   }
 
@@ -220,16 +196,6 @@ export class ConversationClient {
   /** Officer: say which language a victim's message is really in; it is read and translated again. */
   setLanguage(seq: number, language: string): void {
     this.#transmit({ type: "set-language", seq, language });
-  }
-
-  /** Officer: send a quick reply, whose reviewed translations are used instead of machine translation. */
-  sendQuickReply(id: string, text: string): boolean {
-    if (this.role !== "officer" || this.status === "ended") return false;
-    const frame = this.#ledger.compose(crypto.randomUUID(), this.role, text);
-    if (!frame) return false;
-    this.#transmit({ ...frame, quickReply: id });
-    this.#refresh();
-    return true;
   }
 
   /** Only ever called from the victim's own press of "Share my location". */
@@ -324,10 +290,10 @@ export class ConversationClient {
         this.locations = [...this.locations, frame.location];
         break;
       case "note":
-        this.#keepNote(frame.note);
+        this.keepNote(frame.note);
         break;
       case "outcome":
-        this.#keepOutcome(frame.outcome);
+        this.keepOutcome(frame.outcome);
         break;
       case "translation":
         this.#ledger.translated(frame.seq, frame.translation, frame.language);

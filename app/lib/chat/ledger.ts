@@ -18,6 +18,8 @@ export interface PendingMessage {
   from: ParticipantRole;
   text: string;
   writtenAt: number;
+  /** The officer's quick reply this is: resent with it, so the reviewed translation is still used. */
+  quickReply?: string;
 }
 
 export type SendFrame = Extract<ConversationClientFrame, { type: "send" }>;
@@ -46,16 +48,20 @@ export class MessageLedger {
     return this.#pending;
   }
 
-  /** A new message from this side, or null when too many are already waiting to be sent. */
-  compose(id: string, from: ParticipantRole, text: string, now = Date.now()): SendFrame | null {
+  /**
+   * A new message from this side, or null when too many are already waiting to be sent.
+   * `quickReply` is the id of the officer's quick reply it is, if it is one.
+   */
+  compose(id: string, from: ParticipantRole, text: string, quickReply?: string, now = Date.now()): SendFrame | null {
     if (this.#pending.length >= this.maxPending) return null;
-    this.#pending.push({ id, from, text, writtenAt: now });
-    return { type: "send", id, text };
+    const message = { id, from, text, writtenAt: now, quickReply };
+    this.#pending.push(message);
+    return sendFrame(message);
   }
 
   /** Everything still unacknowledged, to send again on a new connection. */
   resendFrames(): SendFrame[] {
-    return this.#pending.map((m) => ({ type: "send", id: m.id, text: m.text }));
+    return this.#pending.map(sendFrame);
   }
 
   /**
@@ -90,4 +96,9 @@ export class MessageLedger {
     this.#pending = [];
     this.#lastSeq = 0;
   }
+}
+
+/** The frame that sends a pending message, the first time and every time again. */
+function sendFrame({ id, text, quickReply }: PendingMessage): SendFrame {
+  return { type: "send", id, text, quickReply };
 }

@@ -3,7 +3,8 @@
  * is going. Kept per chat, not in the form, so switching to another chat's tab (which rebuilds
  * the form) neither loses the text nor stops a save that is being retried.
  */
-import type { Outcome, OutcomeKind, PrivateNote } from "$shared/protocol";
+import { Outcome, PrivateNote, type OutcomeKind, type OutcomeRequest } from "$shared/protocol";
+import { postJson } from "../api";
 import type { ConversationClient } from "../chat/conversation-client.svelte";
 import { RetryingSave } from "./retrying-save.svelte";
 
@@ -23,7 +24,7 @@ export class ChatRecordInput {
     // A second press while the first is on its way would store the note twice.
     if (!text || this.noteSave.status === "saving") return;
     this.noteSave.save({
-      send: () => this.client.addNote(text),
+      send: () => this.#saveNote(text),
       saved: () => {
         if (this.note.trim() === text) this.note = "";
       },
@@ -34,7 +35,25 @@ export class ChatRecordInput {
     if (this.outcomeSave.status === "saving") return;
     const { outcome, detail } = this;
     const crimeReference = outcome === "crime-recorded" ? this.crimeReference.trim() : "";
-    this.outcomeSave.save({ send: () => this.client.recordOutcome(outcome, crimeReference, detail.trim()) });
+    this.outcomeSave.save({ send: () => this.#saveOutcome(outcome, crimeReference, detail.trim()) });
+  }
+
+  /**
+   * Notes and the outcome go over HTTP, not the chat's socket, so they are saved (or refused with
+   * a reason) even after the chat has ended; these throw ApiFailure when nothing was saved. (Here,
+   * not in the ConversationClient, which the victim page loads too.)
+   */
+  async #saveNote(text: string): Promise<PrivateNote> {
+    const note = PrivateNote.parse(await postJson(`/conversations/${this.client.options.conversationId}/notes`, { text }));
+    this.client.keepNote(note);
+    return note;
+  }
+
+  async #saveOutcome(outcome: OutcomeKind, crimeReference: string, detail: string): Promise<Outcome> {
+    const request: OutcomeRequest = { outcome, ...(crimeReference ? { crimeReference } : {}), ...(detail ? { detail } : {}) };
+    const recorded = Outcome.parse(await postJson(`/conversations/${this.client.options.conversationId}/outcome`, request));
+    this.client.keepOutcome(recorded);
+    return recorded;
   }
 }
 

@@ -6,13 +6,14 @@ import PartySocket from "partysocket";
 import {
   DispatcherServerFrame,
   parseServerFrame,
+  QUEUE_ROOM,
   type ActiveConversation,
   type DispatcherClientFrame,
   type OfficerStatus,
   type OfficerSummary,
   type WaitingConversation,
 } from "$shared/protocol";
-import { socketProtocol } from "../socket-protocol";
+import { RECONNECT, socketProtocol } from "../socket-protocol";
 
 type MeFrame = Extract<DispatcherServerFrame, { type: "me" }>;
 type UnassignedReason = Extract<DispatcherServerFrame, { type: "unassigned" }>["reason"];
@@ -36,9 +37,8 @@ export class QueueClient {
       host: location.host,
       protocol: socketProtocol(),
       party: "dispatcher",
-      room: "service",
-      minReconnectionDelay: 400,
-      maxReconnectionDelay: 8_000,
+      room: QUEUE_ROOM,
+      ...RECONNECT,
       maxRetries: 200,
       maxEnqueuedMessages: 0,
     });

@@ -6,6 +6,12 @@ import { StaffRole } from "./http";
 export const OfficerStatus = z.enum(["available", "busy", "away"]);
 export type OfficerStatus = z.infer<typeof OfficerStatus>;
 
+/**
+ * The one queue: the Dispatcher's room name, in its socket path (/parties/dispatcher/service)
+ * and in the Worker's look-up of the object. One per service, so it is a constant.
+ */
+export const QUEUE_ROOM = "service";
+
 const Reason = z
   .string()
   .check(z.trim(), z.minLength(1, "Give a reason."), z.maxLength(500, "Keep it under 500 characters."));
