@@ -6,16 +6,7 @@
  * how a file loads heavy code late, not how layers depend on each other.
  */
 import { describe, expect, it } from "vitest";
-
-// Vite's import.meta.glob, typed for this file only (vite/client's types clash with the Worker's *.woff).
-declare global {
-  interface ImportMeta {
-    glob<T>(pattern: string, options: { query: "?raw"; import: "default"; eager: true }): Record<string, T>;
-  }
-}
-
-const sources = import.meta.glob<string>("../../worker/**/*.ts", { query: "?raw", import: "default", eager: true });
-const PREFIX = "../../";
+import { importsOf, resolveImport, workerSources } from "../support/worker-sources";
 
 /**
  * Cycles that exist today outside the change that added this test, each as its files in sorted
@@ -23,31 +14,15 @@ const PREFIX = "../../";
  */
 const KNOWN_CYCLES: string[][] = [];
 
-/** Relative specifiers of a file's static imports and re-exports, type-only ones included. */
-function relativeImports(text: string): string[] {
-  const found: string[] = [];
-  const patterns = [/^\s*(?:import|export)\s[^;'"]*?\bfrom\s+["'](\.[^"']*)["']/gm, /^\s*import\s+["'](\.[^"']*)["']/gm];
-  for (const pattern of patterns) for (const match of text.matchAll(pattern)) found.push(match[1]!);
-  return found;
-}
-
-function resolve(from: string, specifier: string): string | null {
-  const parts = from.split("/").slice(0, -1);
-  for (const part of specifier.split("/")) {
-    if (part === "..") parts.pop();
-    else if (part !== ".") parts.push(part);
-  }
-  const path = parts.join("/");
-  for (const candidate of [path, `${path}.ts`, `${path}/index.ts`]) if (sources[candidate] !== undefined) return candidate;
-  return null;
-}
-
-/** Each worker file (as worker/…) and the worker files it imports. */
+/** Each worker file and the worker files it imports, type-only imports included, import() not. */
 function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
-  for (const [file, text] of Object.entries(sources)) {
-    const targets = relativeImports(text).flatMap((specifier) => resolve(file, specifier) ?? []);
-    graph.set(file.slice(PREFIX.length), [...new Set(targets.map((target) => target.slice(PREFIX.length)))]);
+  for (const [file, text] of Object.entries(workerSources)) {
+    const targets = importsOf(text, { types: true, dynamic: false })
+      .filter((specifier) => specifier.startsWith("."))
+      .map((specifier) => resolveImport(file, specifier))
+      .filter((target) => workerSources[target] !== undefined);
+    graph.set(file, [...new Set(targets)]);
   }
   return graph;
 }

@@ -6,58 +6,15 @@
  * worker/transcripts/, types and dynamic imports included, to everything it reaches.
  */
 import { describe, expect, it } from "vitest";
+import { reachedFrom, workerSources } from "../support/worker-sources";
 
-// Vite's import.meta.glob, typed for this file only (vite/client's types clash with the Worker's *.woff).
-declare global {
-  interface ImportMeta {
-    glob<T>(pattern: string, options: { query: "?raw"; import: "default"; eager: true }): Record<string, T>;
-  }
-}
-
-const sources = import.meta.glob<string>("../../worker/**/*.ts", { query: "?raw", import: "default", eager: true });
-const WORKER = "../../worker/";
+const WORKER = "worker/";
+/** Types and dynamic imports too: the record's logic must not depend on these in any way. */
+const EVERY_IMPORT = { types: true, dynamic: true };
 
 /** What the record's logic must never reach: the Durable Objects, storage, and the HTTP layer. */
 const FORBIDDEN_FOLDERS = ["rooms/", "archive/", "db/", "routes/", "records/", "auth/"].map((folder) => WORKER + folder);
 const FORBIDDEN_PACKAGES = ["cloudflare:workers", "partyserver", "drizzle-orm"];
-
-/** Every specifier a file imports or re-exports: values, types and dynamic imports alike. */
-function importsOf(text: string): string[] {
-  const patterns = [
-    /^\s*(?:import|export)\s[^;]*?\bfrom\s+["']([^"']+)["']/gm,
-    /^\s*import\s+["']([^"']+)["']/gm,
-    /\bimport\(\s*["']([^"']+)["']\s*\)/g,
-  ];
-  return patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1]!));
-}
-
-function resolve(from: string, specifier: string): string {
-  if (!specifier.startsWith(".")) return specifier;
-  const parts = from.split("/").slice(0, -1);
-  for (const part of specifier.split("/")) {
-    if (part === "..") parts.pop();
-    else if (part !== ".") parts.push(part);
-  }
-  const path = parts.join("/");
-  for (const candidate of [path, `${path}.ts`, `${path}/index.ts`]) if (sources[candidate] !== undefined) return candidate;
-  return path;
-}
-
-/** Everything `start` reaches through its imports, each with the file that imports it. */
-function reachedFrom(start: string): Map<string, string> {
-  const reached = new Map<string, string>();
-  const queue = [start];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    for (const specifier of importsOf(sources[file] ?? "")) {
-      const target = resolve(file, specifier);
-      if (reached.has(target) || target === start) continue;
-      reached.set(target, file);
-      if (sources[target] !== undefined) queue.push(target);
-    }
-  }
-  return reached;
-}
 
 const forbidden = (target: string) =>
   FORBIDDEN_FOLDERS.some((folder) => target.startsWith(folder)) ||
@@ -67,14 +24,14 @@ const forbidden = (target: string) =>
 function forbiddenReaches(files: string[]): string[] {
   const short = (path: string) => path.replace(WORKER, "");
   return files.flatMap((file) =>
-    [...reachedFrom(file)]
+    [...reachedFrom(file, EVERY_IMPORT)]
       .filter(([target]) => forbidden(target))
       .map(([target, by]) => `${short(file)} → ${short(target)} (imported by ${short(by)})`),
   );
 }
 
 describe("the record's logic (worker/transcripts/)", () => {
-  const recordFiles = Object.keys(sources).filter((path) => path.startsWith(`${WORKER}transcripts/`));
+  const recordFiles = Object.keys(workerSources).filter((path) => path.startsWith(`${WORKER}transcripts/`));
 
   it("reaches no Durable Object, storage or route, however indirectly", () => {
     // The walk covers the chain, the document, verification and the PDF…
@@ -90,7 +47,7 @@ describe("the record's logic (worker/transcripts/)", () => {
   });
 
   it("is what archiving builds on, and the walk would see archiving's storage if the record reached it", () => {
-    const reached = reachedFrom(`${WORKER}archive/seal.ts`);
+    const reached = reachedFrom(`${WORKER}archive/seal.ts`, EVERY_IMPORT);
     expect(reached.has(`${WORKER}transcripts/document.ts`)).toBe(true);
     expect(forbiddenReaches([`${WORKER}archive/seal.ts`])).toContain("archive/seal.ts → db/client.ts (imported by archive/seal.ts)");
   });

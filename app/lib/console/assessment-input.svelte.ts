@@ -7,14 +7,13 @@
  * (answer, comment, links), as the record keeps each change whole. Kept per chat rather than in
  * the component, so switching tabs neither loses a draft nor stops a save being retried.
  */
-import { AssessmentView, type AssessmentChange } from "$shared/protocol";
+import { AssessmentView, type AssessmentAnswer, type AssessmentChange } from "$shared/protocol";
 import { api, ApiFailure, postJson } from "../api";
 import type { ConversationClient } from "../chat/conversation-client.svelte";
 import { RetryingSave } from "./retrying-save.svelte";
 
-type Answer = "yes" | "no" | "not-known";
 interface QuestionAnswer {
-  answer: Answer;
+  answer: AssessmentAnswer;
   comment: string;
   messageSeqs: number[];
 }
@@ -77,7 +76,7 @@ export class AssessmentInput {
   }
 
   /** A press of Yes, No or Not known: always recorded, even when it repeats the last answer. */
-  answer(questionId: string, answer: Answer): void {
+  answer(questionId: string, answer: AssessmentAnswer): void {
     this.#saveAnswer(questionId, answer, true);
   }
 
@@ -114,7 +113,7 @@ export class AssessmentInput {
     this.#record("escalation", { kind: "escalation", incidentsInYear });
   }
 
-  #saveAnswer(questionId: string, pressed: Answer | null, always: boolean): void {
+  #saveAnswer(questionId: string, pressed: AssessmentAnswer | null, always: boolean): void {
     const answer = pressed ?? this.#sent.get(questionId)?.answer ?? this.answers[questionId]?.answer;
     if (!answer) return;
     const next: QuestionAnswer = { answer, comment: this.commentOf(questionId).trim(), messageSeqs: this.linksOf(questionId) };
