@@ -340,12 +340,12 @@ export class ConversationStore {
    * is the victim's language now. Returns the messages whose language changed, in order.
    */
   correctLanguage(seq: number, readAs: string | null, language: string): number[] {
-    // A message with no letters had no reading: nothing later can be read as it.
-    const corrections = readAs === null ? this.read()?.languageCorrections : { ...this.read()?.languageCorrections, [readAs]: language };
+    const corrections = this.read()?.languageCorrections ?? {};
     this.change(
       "UPDATE conversation SET victim_current_language = ?, language_corrections = ? WHERE singleton = 1",
       language,
-      JSON.stringify(corrections ?? {}),
+      // A message with no letters had no reading: nothing later can be read as it.
+      JSON.stringify(readAs === null ? corrections : { ...corrections, [readAs]: language }),
     );
     return this.sql
       .exec<{ seq: number }>(

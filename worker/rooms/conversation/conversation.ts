@@ -514,7 +514,7 @@ export class Conversation extends Server<Env> {
     if (!message || message.from !== "victim") return sendError(connection, "not-found", "There is no message from the victim with that number.");
     if (message.language === language) return;
     this.store.appendEntry(entry.language({ seq, readAs: message.language, language, officerId }, Date.now()));
-    this.translator.correct(seq, language);
+    this.translator.correct(message, language, record.officerLanguage);
   }
 
   /**

@@ -6,7 +6,7 @@
  * untranslated; it never delays or loses it. A language no provider translates is marked
  * "unavailable", never passed off as needing no translation.
  */
-import type { ParticipantRole, Translation } from "../../shared/protocol";
+import type { ChatMessage, ParticipantRole, Translation } from "../../shared/protocol";
 import { QUICK_REPLY_LIBRARY } from "../../quick-replies/library";
 import { log } from "../../log";
 import { d1TranslationCache } from "../../translation/cache";
@@ -96,22 +96,16 @@ export class MessageTranslator {
   }
 
   /**
-   * An officer says the victim's message `seq` is in `language`. It, and the victim's later
-   * messages read as the same language, are read again and re-translated. Null when `seq` is not
-   * a message of the victim's; otherwise what changed, for the record.
+   * An officer says a victim's message is in `language` (the Conversation has checked who may,
+   * and that it is the victim's): it, and the victim's later messages read as the same language,
+   * are read again and re-translated into the officer's language.
    */
-  correct(seq: number, language: string): { readAs: string | null; seqs: number[] } | null {
-    const message = this.host.store.message(seq);
-    const record = this.host.store.read();
-    if (!message || message.from !== "victim" || !record) return null;
-    const readAs = message.language;
-    const seqs = readAs === language ? [] : this.host.store.correctLanguage(seq, readAs, language);
-    for (const changed of seqs) {
-      const translation = this.initial(language, record.officerLanguage);
+  correct(message: ChatMessage, language: string, officerLanguage: string): void {
+    for (const changed of this.host.store.correctLanguage(message.seq, message.language, language)) {
+      const translation = this.initial(language, officerLanguage);
       this.update(changed, translation, language);
       if (translation.status === "pending") this.enqueue(changed);
     }
-    return { readAs, seqs };
   }
 
   /** Queues the translation of a stored message whose translation is pending. */

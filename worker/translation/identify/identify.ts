@@ -92,13 +92,17 @@ function mostlyIn(text: string, script: string): boolean {
  */
 function couldBeWrittenIn(text: string, language: string): boolean {
   if (mostlyIn(text, "Latn")) return true;
-  let script: string | undefined;
+  const script = usualScript(language);
+  return script === null || mostlyIn(text, script);
+}
+
+/** The script a language is usually written in ("Cyrl" for "ru"), or null when the data does not say. */
+function usualScript(language: string): string | null {
   try {
-    script = new Intl.Locale(language).maximize().script;
+    return new Intl.Locale(language).maximize().script ?? null;
   } catch {
-    return true;
+    return null;
   }
-  return script === undefined || mostlyIn(text, script);
 }
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -111,12 +115,8 @@ function checkedReading(language: string, text: string): string {
 /** True when Latin text arrives in a conversation whose language is usually written otherwise. */
 function romanisedIn(text: string, conversation: string | null): boolean {
   if (!conversation || !mostlyIn(text, "Latn")) return false;
-  try {
-    const script = new Intl.Locale(conversation).maximize().script;
-    return script !== undefined && script !== "Latn";
-  } catch {
-    return false;
-  }
+  const script = usualScript(conversation);
+  return script !== null && script !== "Latn";
 }
 
 
