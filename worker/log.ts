@@ -23,8 +23,11 @@ export type LogEvent =
   | "queue-events.copy-failed"
   | "conversation.flush-failed"
   | "conversation.forget-failed"
+  | "conversation.end-copy-failed"
+  | "conversation.staff-check-failed"
   | "conversation.seal-failed"
   | "conversation.seal-conflict"
+  | "scheduler.job-failed"
   | "translation.failed"
   | "translation.queue-failed"
   | "translation.model-failed"
@@ -46,6 +49,9 @@ export interface LogFields {
   room?: "Conversation" | "Dispatcher";
   limit?: string;
   frame?: string;
+  /** A scheduled job's name (rooms/scheduler.ts) and how often it has been started. */
+  job?: string;
+  attempts?: number;
   method?: string;
   route?: string;
   erased?: number;

@@ -162,12 +162,13 @@ export class TestSocket<Frame extends { type: string }> {
   }
 
   private async take(match: (frame: Frame) => boolean, what: string, timeoutMs: number): Promise<Frame> {
-    const deadline = Date.now() + timeoutMs;
+    // Waits are measured with performance.now(): tests may stop or move Date (tests/support/clock.ts).
+    const deadline = performance.now() + timeoutMs;
     for (;;) {
       const index = this.frames.findIndex(match);
       if (index >= 0) return this.frames.splice(index, 1)[0]!;
       if (this.closed) throw new Error(`socket closed (${this.closed.code}) while waiting for ${what}`);
-      const remaining = deadline - Date.now();
+      const remaining = deadline - performance.now();
       if (remaining <= 0) {
         const seen = this.frames.map((f) => f.type).join(", ") || "nothing";
         throw new Error(`no ${what} frame within ${timeoutMs} ms; unread: ${seen}`);
@@ -193,9 +194,9 @@ export class TestSocket<Frame extends { type: string }> {
 
   /** Resolves with the close code once the server has closed this socket. */
   async closedWith(timeoutMs = 5_000): Promise<number> {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = performance.now() + timeoutMs;
     while (!this.closed) {
-      if (Date.now() > deadline) throw new Error(`socket still open after ${timeoutMs} ms`);
+      if (performance.now() > deadline) throw new Error(`socket still open after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     return this.closed.code;

@@ -1,7 +1,11 @@
-import { runDurableObjectAlarm } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { conversationTimings } from "../../worker/config";
+import type { Conversation } from "../../worker/rooms/conversation/conversation";
+import type { ConversationJob } from "../../worker/rooms/conversation/jobs";
 import type { StartedConversation } from "../../worker/shared/protocol";
+import { restoreClock, runNextAlarm, setClock } from "../support/clock";
 import {
   activeChat,
   connectOfficer,
@@ -10,20 +14,32 @@ import {
 } from "./harness";
 
 const stub = (started: StartedConversation) => env.Conversation.getByName(started.conversationId);
+const timings = conversationTimings(env);
+
+afterEach(() => {
+  restoreClock();
+  vi.restoreAllMocks();
+});
+
+/** When the chat's job is due, as it set it. */
+function dueAt(started: StartedConversation, job: ConversationJob): Promise<number | null> {
+  return runInDurableObject(stub(started), (instance: Conversation) => instance.scheduler.dueAt(job));
+}
+
+/** Moves the clock to `at` and runs the chat's alarm there, as the platform would at that time. */
+async function alarmAt(started: StartedConversation, at: number): Promise<void> {
+  setClock(at);
+  await runDurableObjectAlarm(stub(started));
+}
+
+/** Nothing of `type` reaches `socket` for a moment. */
+async function nothing(socket: ConversationSocket, type: string): Promise<void> {
+  await expect(socket.next(type as never, () => true, 100)).rejects.toThrow();
+}
 
 async function activeConversation() {
   const { started, victim, chat, officer } = await activeChat();
   return { started, victim, officer: chat, cookie: officer.cookie };
-}
-
-/** Runs scheduled jobs one alarm at a time until `socket` receives a frame of `type`. */
-async function advanceUntil<T extends string>(started: StartedConversation, socket: ConversationSocket, type: T) {
-  for (let i = 0; i < 6; i++) {
-    const frame = await socket.next(type as never, () => true, 50).catch(() => null);
-    if (frame) return frame;
-    if (!(await runDurableObjectAlarm(stub(started)))) break;
-  }
-  return socket.next(type as never, () => true, 200);
 }
 
 describe("presence", () => {
@@ -43,7 +59,12 @@ describe("presence", () => {
     await back.next("welcome");
     back.close();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await runDurableObjectAlarm(stub(started))).toBe(true);
+    // Not before the grace period is over...
+    const graceEnds = (await dueAt(started, "offline:officer"))!;
+    await alarmAt(started, graceEnds - 1);
+    await nothing(victim, "presence");
+    // ...and then at once.
+    await alarmAt(started, graceEnds);
     expect(await victim.next("presence")).toMatchObject({ role: "officer", online: false });
 
     const returned = await connectOfficer(started.conversationId, cookie);
@@ -79,11 +100,13 @@ describe("presence", () => {
 });
 
 describe("inactivity", () => {
-  it("asks the victim whether they are still there, and the answer keeps the chat open", async () => {
+  it("asks the victim whether they are still there at its time, and the answer keeps the chat open", async () => {
     const { started, victim, officer } = await activeConversation();
-    const asked = await advanceUntil(started, victim, "inactivity");
-    expect(asked).toMatchObject({ type: "inactivity" });
-    expect((asked as { closesAt: number | null }).closesAt).toBeGreaterThan(Date.now());
+    const askAt = (await dueAt(started, "inactivity-prompt"))!;
+    await alarmAt(started, askAt - 1);
+    await nothing(victim, "inactivity");
+    await alarmAt(started, askAt);
+    expect(await victim.next("inactivity")).toEqual({ type: "inactivity", closesAt: askAt + timings.inactivityCloseMs });
     await officer.next("inactivity");
 
     victim.send({ type: "still-here" });
@@ -93,10 +116,14 @@ describe("inactivity", () => {
     expect(await victim.next("ack")).toMatchObject({ seq: 1 });
   });
 
-  it("closes the chat if nobody answers, telling both sides why", async () => {
+  it("closes the chat at its time if nobody answers, telling both sides why", async () => {
     const { started, victim, officer } = await activeConversation();
-    await advanceUntil(started, victim, "inactivity");
-    expect(await advanceUntil(started, victim, "ended")).toEqual({ type: "ended", reason: "inactive" });
+    await alarmAt(started, (await dueAt(started, "inactivity-prompt"))!);
+    const { closesAt } = await victim.next("inactivity");
+    await alarmAt(started, closesAt! - 1);
+    await nothing(victim, "ended");
+    await alarmAt(started, closesAt!);
+    expect(await victim.next("ended")).toEqual({ type: "ended", reason: "inactive" });
     expect(await officer.next("ended")).toEqual({ type: "ended", reason: "inactive" });
     const row = await env.DB.prepare("SELECT status, end_reason FROM conversations WHERE id = ?")
       .bind(started.conversationId)
@@ -112,7 +139,7 @@ describe("the record reaches D1 and R2 while the chat is live", () => {
       victim.send({ type: "send", id: `flush-message-${i}`, text });
       await victim.next("ack");
     }
-    await runDurableObjectAlarm(stub(started));
+    await runNextAlarm(stub(started));
     const count = async () =>
       (await env.DB.prepare("SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ?")
         .bind(started.conversationId)
@@ -127,11 +154,13 @@ describe("the record reaches D1 and R2 while the chat is live", () => {
 
     officer.send({ type: "send", id: "officer-flush-1", text: "fourth" });
     await officer.next("ack");
-    await runDurableObjectAlarm(stub(started));
+    await runNextAlarm(stub(started));
     expect(await count()).toBe(4);
 
     victim.send({ type: "end" });
     await victim.next("ended");
+    // The seal is the next job, due at once (on this test's clock).
+    await runNextAlarm(stub(started));
     await victim.closedWith();
     expect(await count()).toBe(4);
     expect(await env.TRANSCRIPTS.get(`transcripts/${started.conversationId}/live.json`)).toBeNull();

@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { database } from "./client";
 import { conversationParticipants, conversations } from "./schema";
+import type { EndReason } from "../shared/protocol";
 
 export async function recordStarted(
   db: D1Database,
@@ -49,6 +50,14 @@ export async function recordAssigned(
 /** Back in the queue, with nobody assigned. */
 export async function recordReturned(db: D1Database, id: string) {
   await database(db).update(conversations).set({ status: "waiting", officerId: null }).where(eq(conversations.id, id));
+}
+
+/**
+ * The chat has ended; its record is being sealed (archive/seal.ts writes the rest, and this
+ * again). Records lists it from now on, as not sealed yet.
+ */
+export async function recordEnded(db: D1Database, id: string, endedAt: number, endReason: EndReason) {
+  await database(db).update(conversations).set({ status: "ended", endedAt, endReason }).where(eq(conversations.id, id));
 }
 
 /** The chats an officer is in now, oldest first: what their console reopens after a reload. */

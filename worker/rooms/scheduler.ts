@@ -3,35 +3,67 @@
  * to the earliest. Setting a job again moves it (so "remind me 10 minutes after the last
  * message" is one upsert per message); cancelling removes it.
  *
- * **When the alarm fires, the earliest job runs even if the clock has not quite reached it.**
- * A real alarm never fires early, so in production this is the same as "run what is due";
- * in tests `runDurableObjectAlarm` then means "advance to the next job", which makes every
- * timed behaviour deterministic without waiting.
+ * - **A job runs only once it is due.** An alarm that fires early (a retried alarm, or a test
+ *   running it by hand) runs nothing and sets the alarm again. Tests move the clock instead
+ *   (tests/support/clock.ts).
+ * - **A job is removed only once it has run.** While it runs its row stays, moved to when it
+ *   would be tried again; so a job whose object is evicted halfway, or that throws, runs again
+ *   then, waiting longer after each failure (never giving up). A job that sets itself again
+ *   while it runs keeps the new time.
+ * - **One job's failure is its own.** It is logged and retried; the other jobs due run as
+ *   usual and keep their times, and the alarm handler itself does not fail (a failed handler
+ *   is retried by the platform, sooner than the jobs' own times).
  */
+import { log } from "../log";
+import { migrate } from "./sqlite-migrations";
+
 type Row = Record<string, SqlStorageValue>;
+
+/** The first retry of a failed (or interrupted) job, doubling after each failure up to the most. */
+const FIRST_RETRY_MS = 5_000;
+const MOST_RETRY_MS = 10 * 60_000;
+
+/** How long after the `attempts`-th failure (0 for none yet) a job is tried again. */
+export function retryDelay(attempts: number): number {
+  return Math.min(MOST_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(attempts, 20));
+}
+
+const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS jobs (
+    name   TEXT PRIMARY KEY,
+    due_at INTEGER NOT NULL
+  )`,
+  // Times the job has been started without finishing: how long its next retry waits.
+  `ALTER TABLE jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0`,
+];
+
+/** One job's row; replaced whole whenever it changes, so "is it still the one I ran" is identity. */
+interface Pending {
+  dueAt: number;
+  attempts: number;
+}
 
 export class Scheduler<Job extends string> {
   /** The jobs table, mirrored here: only this class writes it, so reads need no SQL. */
-  readonly #jobs = new Map<Job, number>();
+  readonly #jobs = new Map<Job, Pending>();
+  /** Jobs being run by this instance now: a second alarm handler leaves them alone. */
+  readonly #running = new Set<Job>();
   /** What the alarm is set to as far as this instance knows (undefined: unknown, so set it). */
   #armedAt: number | null | undefined;
+  /** The object's storage is being erased: nothing more is written. */
+  #closed = false;
 
   constructor(private readonly storage: DurableObjectStorage) {
-    storage.sql.exec(`CREATE TABLE IF NOT EXISTS jobs (
-      name   TEXT PRIMARY KEY,
-      due_at INTEGER NOT NULL
-    )`);
-    for (const row of storage.sql.exec<Row>("SELECT name, due_at FROM jobs")) this.#jobs.set(String(row.name) as Job, Number(row.due_at));
+    migrate(storage, "jobs", SCHEMA);
+    for (const row of storage.sql.exec<Row>("SELECT name, due_at, attempts FROM jobs")) {
+      this.#jobs.set(String(row.name) as Job, { dueAt: Number(row.due_at), attempts: Number(row.attempts) });
+    }
   }
 
   async set(job: Job, dueAt: number): Promise<void> {
-    if (this.#jobs.get(job) === dueAt) return;
-    this.storage.sql.exec(
-      "INSERT INTO jobs (name, due_at) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET due_at = excluded.due_at",
-      job,
-      dueAt,
-    );
-    this.#jobs.set(job, dueAt);
+    const current = this.#jobs.get(job);
+    if (current?.dueAt === dueAt && current.attempts === 0) return;
+    this.#write(job, { dueAt, attempts: 0 });
     await this.arm();
   }
 
@@ -42,12 +74,12 @@ export class Scheduler<Job extends string> {
 
   async cancel(job: Job): Promise<void> {
     if (!this.#jobs.has(job)) return;
-    this.storage.sql.exec("DELETE FROM jobs WHERE name = ?", job);
-    this.#jobs.delete(job);
+    this.#remove(job);
     await this.arm();
   }
 
   async cancelAll(): Promise<void> {
+    if (this.#closed) return;
     this.storage.sql.exec("DELETE FROM jobs");
     this.#jobs.clear();
     await this.storage.deleteAlarm();
@@ -55,39 +87,82 @@ export class Scheduler<Job extends string> {
   }
 
   dueAt(job: Job): number | null {
-    return this.#jobs.get(job) ?? null;
+    return this.#jobs.get(job)?.dueAt ?? null;
   }
 
   /**
-   * Removes and returns the jobs to run now: everything due by now, or failing that the
-   * earliest one (see the note above). The alarm is re-armed for what remains.
+   * The alarm has fired: runs every job due by `now`, earliest first, each to its end before the
+   * next, and sets the alarm for what remains. Jobs not yet due are left alone.
    */
-  async takeDue(now: number): Promise<Job[]> {
+  async runDue(now: number, run: (job: Job) => Promise<void>): Promise<void> {
     // The alarm has just fired (or a test ran it): nothing is armed until arm() says so.
     this.#armedAt = undefined;
-    const earliest = this.#earliest();
-    if (earliest === null) {
-      await this.arm();
-      return [];
-    }
-    const cutoff = Math.max(now, earliest);
-    const due = [...this.#jobs].filter(([, at]) => at <= cutoff).sort((a, b) => a[1] - b[1]);
-    for (const [job] of due) {
-      this.storage.sql.exec("DELETE FROM jobs WHERE name = ?", job);
-      this.#jobs.delete(job);
+    const due = [...this.#jobs]
+      .filter(([job, { dueAt }]) => dueAt <= now && !this.#running.has(job))
+      .sort((a, b) => a[1].dueAt - b[1].dueAt);
+    // Each is first moved to when it would be retried, and the alarm with it: an object evicted
+    // while a job runs still has the job, and its alarm, when it comes back.
+    const leases = new Map<Job, Pending>();
+    for (const [job, { attempts }] of due) {
+      const lease = { dueAt: now + retryDelay(attempts), attempts: attempts + 1 };
+      this.#write(job, lease);
+      leases.set(job, lease);
     }
     await this.arm();
-    return due.map(([job]) => job);
+    for (const [job, lease] of leases) {
+      // An earlier job may have cancelled or moved this one (ending a chat cancels the rest).
+      if (this.#closed) return;
+      if (this.#jobs.get(job) !== lease) continue;
+      this.#running.add(job);
+      let done = false;
+      try {
+        await run(job);
+        done = true;
+      } catch (error) {
+        log.error("scheduler.job-failed", { job, attempts: lease.attempts, error });
+      } finally {
+        this.#running.delete(job);
+      }
+      if (this.#closed) return;
+      // Finished and not set again while it ran: done. Failed: the lease is its retry.
+      if (done && this.#jobs.get(job) === lease) this.#remove(job);
+    }
+    await this.arm();
+  }
+
+  /** The object's storage is about to be erased: this scheduler writes nothing from now on. */
+  close(): void {
+    this.#closed = true;
+    this.#jobs.clear();
+  }
+
+  #write(job: Job, pending: Pending): void {
+    if (this.#closed) return;
+    this.storage.sql.exec(
+      `INSERT INTO jobs (name, due_at, attempts) VALUES (?, ?, ?)
+       ON CONFLICT(name) DO UPDATE SET due_at = excluded.due_at, attempts = excluded.attempts`,
+      job,
+      pending.dueAt,
+      pending.attempts,
+    );
+    this.#jobs.set(job, pending);
+  }
+
+  #remove(job: Job): void {
+    if (this.#closed) return;
+    this.storage.sql.exec("DELETE FROM jobs WHERE name = ?", job);
+    this.#jobs.delete(job);
   }
 
   #earliest(): number | null {
     let earliest: number | null = null;
-    for (const at of this.#jobs.values()) if (earliest === null || at < earliest) earliest = at;
+    for (const { dueAt } of this.#jobs.values()) if (earliest === null || dueAt < earliest) earliest = dueAt;
     return earliest;
   }
 
   /** Sets the alarm to the earliest job, only when that has changed. */
   private async arm(): Promise<void> {
+    if (this.#closed) return;
     const earliest = this.#earliest();
     if (earliest === this.#armedAt) return;
     if (earliest === null) await this.storage.deleteAlarm();

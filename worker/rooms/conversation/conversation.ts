@@ -41,7 +41,7 @@ import { LIMIT_MESSAGES, withinLimit } from "../../abuse/rate-limits";
 import { canBlock } from "../../abuse/source";
 import { randomSecret, sha256Hex, timingSafeEqual } from "../../auth/secrets";
 import { conversationTimings, queueSettings } from "../../config";
-import { recordAssigned, recordReturned } from "../../db/conversations";
+import { recordAssigned, recordEnded, recordReturned } from "../../db/conversations";
 import { flush } from "../../archive/live-copy";
 import { log } from "../../log";
 import { sealRecord } from "../../archive/seal";
@@ -435,8 +435,13 @@ export class Conversation extends Server<Env> {
 
   override async onAlarm(): Promise<void> {
     if (!this.store.read()) return;
-    await this.staffCheck.ifDue(this.getConnections());
-    for (const job of await this.scheduler.takeDue(Date.now())) await this.run(job);
+    try {
+      await this.staffCheck.ifDue(this.getConnections());
+    } catch (error) {
+      // Checked again at the next alarm; the jobs due now must not wait for D1.
+      log.warn("conversation.staff-check-failed", { conversationId: this.name, error });
+    }
+    await this.scheduler.runDue(Date.now(), (job) => this.run(job));
   }
 
   // ── Behaviour ──
@@ -561,7 +566,12 @@ export class Conversation extends Server<Env> {
         }
         return;
       case "archive":
-        if (await this.seal()) await this.erase();
+        if (record.status !== "ended") return;
+        // Translations asked for before the end belong in the record (each has a deadline).
+        await this.translator.finish();
+        // A failure throws: the scheduler tries again later, waiting longer each time.
+        await this.seal();
+        await this.erase();
         return;
 
       case "offline:victim":
@@ -590,11 +600,10 @@ export class Conversation extends Server<Env> {
   }
 
   /**
-   * Ends the chat. Idempotent and final: a second end changes nothing. The record is sealed
-   * first (or a retry scheduled), then both sides are told, then, once sealed, this object is
-   * erased. Telling them before sealing saves about a second but, under the test runner, makes
-   * workerd refuse the seal's storage calls as "I/O for a different Durable Object"; the order
-   * that is known to work is kept.
+   * Ends the chat. Idempotent and final: a second end changes nothing. Both sides are told at
+   * once; sealing the record (a PDF, R2 and D1: up to seconds) is the "archive" job, set for now
+   * and run by the alarm, retried until it is done, and this object is erased only after it.
+   * Until then D1 says the chat has ended and its record is being sealed (Records shows that).
    */
   async end(reason: EndReason): Promise<void> {
     const record = this.liveRecord();
@@ -602,19 +611,20 @@ export class Conversation extends Server<Env> {
     const endedAt = Date.now();
     this.store.markEnded(reason, endedAt);
     this.store.setInactivityClosesAt(null);
-    await this.scheduler.cancelAll();
-    // Translations already asked for belong in the record: let them finish (each has a deadline).
-    await this.translator.settled();
     this.store.appendEntry(entry.ended(reason, endedAt, endedBy(reason, record.officerId)));
-    const sealed = await this.seal();
+    await this.scheduler.cancelAll();
+    await this.scheduler.set("archive", endedAt);
     this.broadcastFrame({ type: "ended", reason });
-    try {
+    await Promise.all([
       // A chat that ends while still waiting must leave the officers' queue.
-      await (await getDispatcher(this.env)).forget(record.id, reason);
-    } catch (error) {
-      log.warn("conversation.forget-failed", { conversationId: record.id, error });
-    }
-    if (sealed) await this.erase();
+      getDispatcher(this.env)
+        .then((dispatcher) => dispatcher.forget(record.id, reason))
+        .catch((error: unknown) => log.warn("conversation.forget-failed", { conversationId: record.id, error })),
+      // The seal writes this too; until then Records shows the chat as ended, being sealed.
+      recordEnded(this.env.DB, record.id, endedAt, reason).catch((error: unknown) =>
+        log.warn("conversation.end-copy-failed", { conversationId: record.id, error }),
+      ),
+    ]);
   }
 
   /**
@@ -645,21 +655,18 @@ export class Conversation extends Server<Env> {
     await this.end("ended-as-abusive");
   }
 
-  /** Seals the record to R2 and D1. True once it is sealed; on failure a retry is scheduled. */
-  private async seal(): Promise<boolean> {
+  /** Seals the ended chat's record to R2 and D1, once; throws if that failed (the job retries). */
+  private async seal(): Promise<void> {
     const record = this.store.read();
-    if (!record || record.status !== "ended") return false;
-    if (record.archivedAt !== null) return true;
+    if (!record || record.status !== "ended" || record.archivedAt !== null) return;
     try {
       const chat = this.store.messagesAfter(0);
       await sealRecord(this.env, record, chat, this.store.entries());
       this.store.markFlushed(chat.at(-1)?.seq ?? 0);
       this.store.markArchived(Date.now());
-      return true;
     } catch (error) {
       log.error("conversation.seal-failed", { conversationId: record.id, error });
-      await this.scheduler.set("archive", Date.now() + RETRY_MS);
-      return false;
+      throw error;
     }
   }
 
@@ -680,6 +687,7 @@ export class Conversation extends Server<Env> {
    * Connections still open are closed; they would only be told the chat has ended.
    */
   private async erase(): Promise<void> {
+    this.#scheduler?.close();
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.#store = undefined;

@@ -121,6 +121,15 @@ export class MessageTranslator {
     return this.#queue;
   }
 
+  /**
+   * Before the record is sealed: the translations asked for are let finish, and any still
+   * pending after that (their work was lost when the object restarted) are marked failed.
+   */
+  async finish(): Promise<void> {
+    await this.#queue;
+    this.settleStale(Number.MAX_SAFE_INTEGER);
+  }
+
   /** An officer asks again after a failure. */
   retry(seq: number): boolean {
     const message = this.host.store.message(seq);

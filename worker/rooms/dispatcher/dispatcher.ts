@@ -184,10 +184,9 @@ export class Dispatcher extends Server<Env> {
   }
 
   override async onAlarm(): Promise<void> {
-    for (const job of await this.scheduler.takeDue(Date.now())) {
-      if (job === "deliver-events") await this.deliverEvents();
-      else await this.returnChatsOf(job.slice("strand:".length));
-    }
+    await this.scheduler.runDue(Date.now(), (job) =>
+      job === "deliver-events" ? this.deliverEvents() : this.returnChatsOf(job.slice("strand:".length)),
+    );
   }
 
   // ── Behaviour ──
