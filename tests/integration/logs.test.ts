@@ -6,12 +6,11 @@
  * words (a translation provider echoing its input, a storage error quoting what it stored), as
  * those are the lines that would leak them.
  */
-import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Conversation } from "../../worker/rooms/conversation/conversation";
 import type { StartedConversation } from "../../worker/shared/protocol";
 import { acceptAndJoin, call, signedInOfficer, TestSocket, ticketFor, type ConversationSocket } from "./harness";
+import { holdAlarms, restoreClock, runNextAlarm } from "../support/clock";
 
 const VICTIM_ADDRESS = "203.0.113.77";
 const VICTIM_WORDS = "Mieszkam przy ulicy Wróblewskiego 7731, on mnie bije i zabrał mi telefon";
@@ -49,7 +48,10 @@ beforeEach(() => {
     throw new Error(`AiError: 5006: ${model} could not translate ${JSON.stringify(inputs)}`);
   }) as Run as unknown as typeof env.AI.run);
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  restoreClock();
+  vi.restoreAllMocks();
+});
 
 async function startFrom(address: string, language: string): Promise<StartedConversation> {
   const response = await call("/api/conversations", {
@@ -93,6 +95,8 @@ describe("the Worker's log", () => {
     expect((await victim.next("message", (f) => f.message.from === "officer")).message.text).toBe(OFFICER_WORDS);
     expect((await victim.next("translation", (f) => f.seq === 2)).translation.status).toBe("failed");
 
+    // From here the chat's alarms wait for this test to run them.
+    holdAlarms();
     // The first seal fails with an error quoting what was being stored, as a storage error may.
     const put = vi.spyOn(env.TRANSCRIPTS, "put").mockRejectedValueOnce(
       new Error(`D1_ERROR: failed query: insert into messages values (?, ?) params: ${VICTIM_WORDS}, ${VICTIM_ADDRESS}`),
@@ -104,12 +108,12 @@ describe("the Worker's log", () => {
     });
     expect(beacon.status).toBe(204);
     expect(await chat.next("ended")).toEqual({ type: "ended", reason: "quick-exit" });
+    const stub = env.Conversation.getByName(started.conversationId);
+    await runNextAlarm(stub);
     expect(put).toHaveBeenCalled();
 
-    // The retry, run now rather than waited for, seals it.
-    const stub = env.Conversation.getByName(started.conversationId);
-    await runInDurableObject(stub, (instance: Conversation) => instance.scheduler.set("archive", Date.now()));
-    await runDurableObjectAlarm(stub);
+    // The retry, at its time, seals it.
+    await runNextAlarm(stub);
     const sealed = await env.DB.prepare("SELECT transcript_sha256 FROM conversations WHERE id = ?").bind(started.conversationId).first();
     expect(sealed?.transcript_sha256).toMatch(/^[0-9a-f]{64}$/);
 

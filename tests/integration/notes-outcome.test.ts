@@ -2,14 +2,17 @@
  * An officer's private notes and the chat's outcome: written over HTTP by the signed-in officer,
  * into the live record while the chat goes on, and as addenda to the sealed record after it ends.
  */
-import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { StartedConversation } from "../../worker/shared/protocol";
 import type { RecordEntry } from "../../worker/shared/record/entry";
 import { activeChat, call, connectVictim, signedInOfficer } from "./harness";
+import { holdAlarms, restoreClock, runNextAlarm } from "../support/clock";
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  restoreClock();
+  vi.restoreAllMocks();
+});
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   return call(path, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
@@ -164,11 +167,13 @@ describe("an officer's notes and the chat's outcome", () => {
   it("answers 'being sealed' while the ended chat's seal has not reached D1, and takes the note once it has", async () => {
     const { started, chat, officer } = await activeChat();
     const id = started.conversationId;
-    // R2 refuses: the chat ends but its seal waits for the retry alarm.
+    // R2 refuses: the chat ends but its seal waits for the retry. The chat's alarms wait for this test.
+    holdAlarms();
     const put = vi.spyOn(env.TRANSCRIPTS, "put").mockRejectedValue(new Error("R2 is unavailable"));
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     chat.send({ type: "end" });
     await chat.next("ended");
+    await runNextAlarm(env.Conversation.getByName(id));
     expect(put).toHaveBeenCalled();
 
     const early = await addNote(id, officer.cookie, "Written while the record was being sealed");
@@ -178,7 +183,7 @@ describe("an officer's notes and the chat's outcome", () => {
     expect((await addNote(id, colleague.cookie, "Not mine")).status).toBe(404);
 
     put.mockRestore();
-    expect(await runDurableObjectAlarm(env.Conversation.getByName(id))).toBe(true);
+    expect(await runNextAlarm(env.Conversation.getByName(id))).toBe(true);
     const later = await addNote(id, officer.cookie, "Written while the record was being sealed");
     expect(later.status).toBe(201);
     expect((await addendaOf(id)).map((e) => e.kind)).toEqual(["note"]);

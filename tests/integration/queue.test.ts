@@ -1,6 +1,8 @@
 import { abortAllDurableObjects, evictDurableObject, runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { queueSettings } from "../../worker/config";
+import { advanceTime, restoreClock } from "../support/clock";
 import type { DispatcherServerFrame } from "../../worker/shared/protocol";
 import { QUEUE_ROOM } from "../../worker/shared/protocol/dispatcher";
 import {
@@ -16,6 +18,9 @@ import {
 
 type QueueFrame = Extract<DispatcherServerFrame, { type: "queue" }>;
 const dispatcher = () => env.Dispatcher.getByName(QUEUE_ROOM);
+const { officerGraceMs } = queueSettings(env);
+
+afterEach(restoreClock);
 
 /** The queue as a list of conversation ids, front first, once it satisfies `until`. */
 async function queueOrder(socket: DispatcherSocket, until: (ids: string[]) => boolean = () => true) {
@@ -115,6 +120,7 @@ describe("an officer who leaves", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     // Nothing changes until the grace period's alarm.
     expect(await queueOrder(colleague.queue)).toEqual([earlier.conversationId]);
+    advanceTime(officerGraceMs);
     await runDurableObjectAlarm(dispatcher());
 
     expect(await victim.next("notice")).toEqual({ type: "notice", notice: "returned-to-queue" });
@@ -135,6 +141,8 @@ describe("an officer who leaves", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const back = await connectQueue(officer.cookie);
     expect(await back.next("me")).toMatchObject({ conversations: [started.conversationId] });
+    // When the grace period would have ended, nothing is returned.
+    advanceTime(officerGraceMs);
     await runDurableObjectAlarm(dispatcher());
     const welcome = await (await connectOfficer(started.conversationId, officer.cookie)).next("welcome");
     expect(welcome.status).toBe("active");

@@ -7,7 +7,8 @@
  */
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { queueSettings } from "../../worker/config";
 import type { Conversation } from "../../worker/rooms/conversation/conversation";
 import type { ConversationServerFrame } from "../../worker/shared/protocol";
 import {
@@ -22,8 +23,12 @@ import {
   upgrade,
   TestSocket,
 } from "./harness";
+import { alarmOf, restoreClock, runNextAlarm, setClock } from "../support/clock";
 
 const STACK = /at \w+ \(|\.ts:\d+|\.js:\d+|Error:/;
+const { waitingAbandonMs } = queueSettings(env);
+
+afterEach(restoreClock);
 
 async function stored(conversationId: string) {
   return runInDurableObject(env.Conversation.getByName(conversationId), (instance: Conversation, state) => ({
@@ -158,8 +163,15 @@ describe("a chat whose victim never connects", () => {
     const started = await startConversation();
     await queue.next("queue", (f) => f.waiting.some((w) => w.conversationId === started.conversationId));
 
-    // Nobody ever opens the socket; the first alarm is the abandonment.
-    await runDurableObjectAlarm(env.Conversation.getByName(started.conversationId));
+    // Nobody ever opens the socket; an alarm before its time changes nothing...
+    const stub = env.Conversation.getByName(started.conversationId);
+    const abandonAt = (await alarmOf(stub))!;
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const early = await env.DB.prepare("SELECT status FROM conversations WHERE id = ?").bind(started.conversationId).first();
+    expect(early).toEqual({ status: "waiting" });
+    expect(await alarmOf(stub)).toBe(abandonAt);
+    // ...and at its time, the first job is the abandonment.
+    await runNextAlarm(stub);
     const row = await env.DB.prepare("SELECT status, end_reason FROM conversations WHERE id = ?").bind(started.conversationId).first();
     expect(row).toEqual({ status: "ended", end_reason: "abandoned" });
     await queue.next("queue", (f) => !f.waiting.some((w) => w.conversationId === started.conversationId));
@@ -169,6 +181,8 @@ describe("a chat whose victim never connects", () => {
     const started = await startConversation();
     const victim = await connectVictim(started);
     await victim.next("welcome");
+    // The abandonment would have been due by now; the connection cancelled it.
+    setClock(Date.now() + waitingAbandonMs);
     await runDurableObjectAlarm(env.Conversation.getByName(started.conversationId));
     const row = await env.DB.prepare("SELECT status FROM conversations WHERE id = ?").bind(started.conversationId).first();
     expect(row).toEqual({ status: "waiting" });

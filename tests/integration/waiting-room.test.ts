@@ -1,7 +1,9 @@
-import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { restoreClock, runNextAlarm } from "../support/clock";
 import { connectQueue, connectVictim, signedInOfficer, startConversation } from "./harness";
+
+afterEach(restoreClock);
 
 // One file, in order: it starts with nobody on duty.
 describe("the victim's waiting room", () => {
@@ -51,7 +53,8 @@ describe("the victim's waiting room", () => {
     victim.close();
     await new Promise((resolve) => setTimeout(resolve, 50));
     const stub = env.Conversation.getByName(started.conversationId);
-    for (let i = 0; i < 4; i++) await runDurableObjectAlarm(stub);
+    // The victim's presence grace, then the abandonment, each at its time.
+    for (let alarm = 0; alarm < 4 && (await runNextAlarm(stub)); alarm++);
 
     const row = await env.DB.prepare("SELECT status, end_reason FROM conversations WHERE id = ?")
       .bind(started.conversationId)

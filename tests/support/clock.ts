@@ -24,6 +24,15 @@ export function advanceTime(ms: number): void {
   setClock(Date.now() + ms);
 }
 
+/**
+ * Moves the clock a few minutes ahead, so that alarms set from now on are in the real future:
+ * they run when the test runs them, not by themselves. Few enough minutes that officers'
+ * sessions (30 idle minutes) and what else counts time stay as they were.
+ */
+export function holdAlarms(): void {
+  advanceTime(5 * 60_000);
+}
+
 /** Back to the real clock. */
 export function restoreClock(): void {
   vi.useRealTimers();

@@ -15,6 +15,7 @@ import { copyToD1, messageDigests, type ArchivedConversation } from "./d1-copy";
 import { sha256HexSync } from "../transcripts/digest";
 import { sealTranscript, transcriptBytes } from "../transcripts/document";
 import { liveKey } from "./live-copy";
+import { inPdfTurn } from "./pdf-turns";
 import { log } from "../log";
 import type { RecordEntry } from "../shared/record/entry";
 import type { TranscriptDocument } from "../shared/record/transcript";
@@ -27,16 +28,33 @@ export interface SealedFiles {
   document: TranscriptDocument;
 }
 
+type PdfRenderer = typeof import("../transcripts/pdf/render");
+
+/** The PDF renderer once loaded in this isolate: the module itself, never the promise loading it. */
+let renderer: PdfRenderer | undefined;
+
+/**
+ * The PDF renderer, loaded on the first seal, not when the Worker starts: evaluating pdf-lib,
+ * fontkit and pako took about 120 ms of the 170 ms startup CPU that every cold start paid (a
+ * victim's first request among them), for code only sealing uses (BENCHMARKS.md, "Cold start").
+ * The dynamic import stays in the one bundle wrangler builds; esbuild only defers evaluating it.
+ *
+ * Imported once per isolate and kept, not imported again by each seal: under the test pool an
+ * `import()` is a request to the runner, and one shared by two objects belongs to the first.
+ * tests/setup/preload-lazy-modules.ts calls this before any object runs, as a deployed bundle
+ * has it at hand. (Two seals at once had a second cause, in the renderer: see pdf-turns.ts.)
+ */
+export async function loadPdfRenderer(): Promise<PdfRenderer> {
+  renderer ??= await import("../transcripts/pdf/render");
+  return renderer;
+}
+
 /** The transcript's files, worked out but not written: what sealing would store. */
 export async function sealedFiles(entries: readonly RecordEntry[]): Promise<SealedFiles & { json: string; pdf: Uint8Array }> {
   const document = sealTranscript(entries);
   const json = transcriptBytes(document);
-  // Loaded here, on the first seal, not when the Worker starts: evaluating pdf-lib, fontkit and
-  // pako took about 120 ms of the 170 ms startup CPU that every cold start paid (a victim's first
-  // request among them), for code only sealing uses (BENCHMARKS.md, "Cold start"). The dynamic
-  // import stays in the one bundle wrangler builds; esbuild only defers evaluating it to here.
-  const { renderTranscriptPdf } = await import("../transcripts/pdf/render");
-  const pdf = await renderTranscriptPdf(document);
+  const { renderTranscriptPdf } = await loadPdfRenderer();
+  const pdf = await inPdfTurn(() => renderTranscriptPdf(document));
   const jsonSha256 = sha256HexSync(json);
   const pdfSha256 = sha256HexSync(pdf);
   const folder = `transcripts/${document.conversationId}`;

@@ -1,0 +1,138 @@
+/**
+ * Ending a chat: both sides are told at once, and the record is sealed after, by a job that is
+ * kept in the chat's storage until it has succeeded: through a failing R2, and through the
+ * object being evicted halfway. Meanwhile Records shows the chat as ended, its record being
+ * sealed. Every test moves the clock first, so the chat's alarms wait for the test to run them
+ * (tests/support/clock.ts): "before the seal" is a fact of the test, not a race.
+ */
+import { evictDurableObject, runDurableObjectAlarm } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { RecordSearchResult } from "../../worker/shared/protocol";
+import { alarmOf, holdAlarms, restoreClock, runNextAlarm } from "../support/clock";
+import { activeChat, call } from "./harness";
+
+const WHY = "Checking how a chat that has just ended is shown";
+
+beforeEach(() => {
+  holdAlarms();
+  // The failures forced here are logged, as they should be; the output stays readable.
+  vi.spyOn(console, "error").mockImplementation(() => undefined);
+  vi.spyOn(console, "warn").mockImplementation(() => undefined);
+});
+afterEach(() => {
+  restoreClock();
+  vi.restoreAllMocks();
+});
+
+function post(path: string, cookie: string, body: unknown) {
+  return call(path, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie }, body: JSON.stringify(body) });
+}
+
+async function d1Row(id: string) {
+  return env.DB.prepare("SELECT status, end_reason, transcript_sha256, pdf_sha256 FROM conversations WHERE id = ?")
+    .bind(id)
+    .first<{ status: string; end_reason: string | null; transcript_sha256: string | null; pdf_sha256: string | null }>();
+}
+
+/** The sealed files in R2: the JSON transcript and its PDF once sealed. */
+async function sealedFiles(id: string): Promise<string[]> {
+  const listed = await env.TRANSCRIPTS.list({ prefix: `transcripts/${id}/` });
+  return listed.objects
+    .filter((o) => !o.key.endsWith("/live.json"))
+    .map((o) => o.key.split(".").at(-1)!)
+    .sort();
+}
+
+const isSealed = (row: Awaited<ReturnType<typeof d1Row>>) => /^[0-9a-f]{64}$/.test(row?.transcript_sha256 ?? "");
+
+describe("ending a chat", () => {
+  it("tells both sides at once; the record is sealed after, and shown meanwhile as being sealed", async () => {
+    const { started, victim, chat, officer } = await activeChat();
+    const id = started.conversationId;
+    victim.send({ type: "send", id: "before-the-end", text: "I have to go now" });
+    await chat.next("message");
+
+    chat.send({ type: "end" });
+    expect(await victim.next("ended")).toEqual({ type: "ended", reason: "officer-ended" });
+    expect(await chat.next("ended")).toEqual({ type: "ended", reason: "officer-ended" });
+
+    // Not sealed yet: D1 says ended, R2 has no sealed files, and Records says so, not an error.
+    await vi.waitFor(async () => expect((await d1Row(id))?.status).toBe("ended"));
+    expect(isSealed(await d1Row(id))).toBe(false);
+    expect(await sealedFiles(id)).toEqual([]);
+    const found = (await (await post("/api/records/search", officer.cookie, { justification: WHY })).json()) as RecordSearchResult;
+    expect(found.records.find((r) => r.conversationId === id)).toMatchObject({ sealed: false, erased: false });
+    const view = await post(`/api/records/${id}/view`, officer.cookie, { justification: WHY });
+    expect(view.status).toBe(200);
+    expect(await view.json()).toMatchObject({ transcript: null });
+
+    // The seal is a job due now, on this test's clock.
+    expect(await alarmOf(env.Conversation.getByName(id))).toBe(Date.now());
+    await runNextAlarm(env.Conversation.getByName(id));
+    expect(await d1Row(id)).toMatchObject({ status: "ended", end_reason: "officer-ended" });
+    expect(isSealed(await d1Row(id))).toBe(true);
+    expect(await sealedFiles(id)).toEqual(["json", "pdf"]);
+    // Sealed, the chat's object keeps nothing and closes what was still open.
+    await victim.closedWith();
+    const opened = (await (await post(`/api/records/${id}/view`, officer.cookie, { justification: WHY })).json()) as {
+      transcript: { messages: { text: string }[]; endReason: string };
+    };
+    expect(opened.transcript.messages.map((m) => m.text)).toEqual(["I have to go now"]);
+    expect(opened.transcript.endReason).toBe("officer-ended");
+  });
+
+  it("seals the record after R2 fails, when the retry comes", async () => {
+    const { started, victim, chat } = await activeChat();
+    const id = started.conversationId;
+    const stub = env.Conversation.getByName(id);
+    const put = vi.spyOn(env.TRANSCRIPTS, "put").mockRejectedValueOnce(new Error("R2 is unavailable"));
+
+    victim.send({ type: "end" });
+    expect(await victim.next("ended")).toEqual({ type: "ended", reason: "victim-ended" });
+    expect(await chat.next("ended")).toEqual({ type: "ended", reason: "victim-ended" });
+
+    await runNextAlarm(stub);
+    expect(put).toHaveBeenCalledTimes(1);
+    expect(isSealed(await d1Row(id))).toBe(false);
+    // Tried again later, not at once.
+    const retryAt = await alarmOf(stub);
+    expect(retryAt).toBeGreaterThan(Date.now());
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(isSealed(await d1Row(id))).toBe(false);
+
+    await runNextAlarm(stub);
+    expect(isSealed(await d1Row(id))).toBe(true);
+    expect(await sealedFiles(id)).toEqual(["json", "pdf"]);
+    expect(await victim.closedWith()).toBe(1000);
+  });
+
+  it("seals the record of a chat whose object was evicted halfway through sealing", async () => {
+    const { started, victim, chat } = await activeChat();
+    const id = started.conversationId;
+    let putStarted!: () => void;
+    const sealing = new Promise<void>((resolve) => (putStarted = resolve));
+    // The first seal stops at R2 and never comes back.
+    const put = vi.spyOn(env.TRANSCRIPTS, "put").mockImplementationOnce(() => {
+      putStarted();
+      return new Promise<never>(() => undefined);
+    });
+
+    chat.send({ type: "end" });
+    await victim.next("ended");
+    await chat.next("ended");
+    const cutOff = runNextAlarm(env.Conversation.getByName(id)).catch((error: unknown) => error);
+    await sealing;
+    await evictDurableObject(env.Conversation.getByName(id));
+    await cutOff;
+    expect(isSealed(await d1Row(id))).toBe(false);
+
+    // The object comes back with the job still in its storage, and seals when it is due again.
+    put.mockRestore();
+    const stub = env.Conversation.getByName(id);
+    expect(await alarmOf(stub)).toBeGreaterThan(Date.now());
+    await runNextAlarm(stub);
+    expect(isSealed(await d1Row(id))).toBe(true);
+    expect(await sealedFiles(id)).toEqual(["json", "pdf"]);
+  });
+});
