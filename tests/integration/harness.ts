@@ -162,7 +162,7 @@ export class TestSocket<Frame extends { type: string }> {
   }
 
   private async take(match: (frame: Frame) => boolean, what: string, timeoutMs: number): Promise<Frame> {
-    // Waits are measured with performance.now(): tests may stop or move Date (tests/support/clock.ts).
+    // Waits are measured with performance.now(): tests may stop or move Date (tests/integration/clock.ts).
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       const index = this.frames.findIndex(match);

@@ -5,7 +5,7 @@ import { conversationTimings } from "../../worker/config";
 import type { Conversation } from "../../worker/rooms/conversation/conversation";
 import type { ConversationJob } from "../../worker/rooms/conversation/jobs";
 import type { StartedConversation } from "../../worker/shared/protocol";
-import { restoreClock, runNextAlarm, setClock } from "../support/clock";
+import { restoreClock, runNextAlarm, setClock } from "./clock";
 import {
   activeChat,
   connectOfficer,
@@ -129,6 +129,33 @@ describe("inactivity", () => {
       .bind(started.conversationId)
       .first();
     expect(row).toEqual({ status: "ended", end_reason: "inactive" });
+  });
+});
+
+describe("a failing job", () => {
+  it("does not close the chat early when a flush fails and the alarm fires again and again", async () => {
+    const { started, victim, officer } = await activeConversation();
+    victim.send({ type: "send", id: "before-the-failure", text: "hello" });
+    await victim.next("ack");
+    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const put = vi.spyOn(env.TRANSCRIPTS, "put").mockRejectedValueOnce(new Error("R2 is unavailable"));
+    await alarmAt(started, (await dueAt(started, "flush"))!);
+    expect(put).toHaveBeenCalledTimes(1);
+    // The platform retries an alarm sooner than the jobs' own times: nothing more runs.
+    for (let i = 0; i < 4; i++) await runDurableObjectAlarm(stub(started));
+    await nothing(victim, "inactivity");
+    await nothing(victim, "ended");
+    expect(put).toHaveBeenCalledTimes(1);
+
+    // The question and the close still come, each at its time.
+    const askAt = (await dueAt(started, "inactivity-prompt"))!;
+    await alarmAt(started, askAt);
+    const { closesAt } = await victim.next("inactivity");
+    expect(closesAt).toBe(askAt + timings.inactivityCloseMs);
+    await alarmAt(started, closesAt! - 1);
+    await nothing(officer, "ended");
+    await alarmAt(started, closesAt!);
+    expect(await officer.next("ended")).toEqual({ type: "ended", reason: "inactive" });
   });
 });
 

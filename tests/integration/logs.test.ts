@@ -10,7 +10,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { StartedConversation } from "../../worker/shared/protocol";
 import { acceptAndJoin, call, signedInOfficer, TestSocket, ticketFor, type ConversationSocket } from "./harness";
-import { holdAlarms, restoreClock, runNextAlarm } from "../support/clock";
+import { holdAlarms, restoreClock, runNextAlarm } from "./clock";
 
 const VICTIM_ADDRESS = "203.0.113.77";
 const VICTIM_WORDS = "Mieszkam przy ulicy Wróblewskiego 7731, on mnie bije i zabrał mi telefon";

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { StartedConversation } from "../../worker/shared/protocol";
 import type { RecordEntry } from "../../worker/shared/record/entry";
 import { activeChat, call, connectVictim, signedInOfficer } from "./harness";
-import { holdAlarms, restoreClock, runNextAlarm } from "../support/clock";
+import { holdAlarms, restoreClock, runNextAlarm } from "./clock";
 
 afterEach(() => {
   restoreClock();

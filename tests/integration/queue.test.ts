@@ -2,7 +2,7 @@ import { abortAllDurableObjects, evictDurableObject, runDurableObjectAlarm } fro
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { queueSettings } from "../../worker/config";
-import { advanceTime, restoreClock } from "../support/clock";
+import { advanceTime, restoreClock } from "./clock";
 import type { DispatcherServerFrame } from "../../worker/shared/protocol";
 import { QUEUE_ROOM } from "../../worker/shared/protocol/dispatcher";
 import {

@@ -23,7 +23,7 @@ import {
   upgrade,
   TestSocket,
 } from "./harness";
-import { alarmOf, restoreClock, runNextAlarm, setClock } from "../support/clock";
+import { alarmOf, restoreClock, runNextAlarm, setClock } from "./clock";
 
 const STACK = /at \w+ \(|\.ts:\d+|\.js:\d+|Error:/;
 const { waitingAbandonMs } = queueSettings(env);

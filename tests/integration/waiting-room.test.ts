@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
-import { restoreClock, runNextAlarm } from "../support/clock";
+import { restoreClock, runNextAlarm } from "./clock";
 import { connectQueue, connectVictim, signedInOfficer, startConversation } from "./harness";
 
 afterEach(restoreClock);

@@ -5,11 +5,12 @@
  *
  * - **A job runs only once it is due.** An alarm that fires early (a retried alarm, or a test
  *   running it by hand) runs nothing and sets the alarm again. Tests move the clock instead
- *   (tests/support/clock.ts).
+ *   (tests/integration/clock.ts).
  * - **A job is removed only once it has run.** While it runs its row stays, moved to when it
- *   would be tried again; so a job whose object is evicted halfway, or that throws, runs again
- *   then, waiting longer after each failure (never giving up). A job that sets itself again
- *   while it runs keeps the new time.
+ *   would be tried again; so a job whose object is evicted halfway, that hangs, or that throws,
+ *   runs again then, waiting longer after each failure (never giving up). Jobs must therefore
+ *   be safe to run twice (sealing and copying are). A job that sets itself again while it runs
+ *   keeps the new time.
  * - **One job's failure is its own.** It is logged and retried; the other jobs due run as
  *   usual and keep their times, and the alarm handler itself does not fail (a failed handler
  *   is retried by the platform, sooner than the jobs' own times).
@@ -46,8 +47,6 @@ interface Pending {
 export class Scheduler<Job extends string> {
   /** The jobs table, mirrored here: only this class writes it, so reads need no SQL. */
   readonly #jobs = new Map<Job, Pending>();
-  /** Jobs being run by this instance now: a second alarm handler leaves them alone. */
-  readonly #running = new Set<Job>();
   /** What the alarm is set to as far as this instance knows (undefined: unknown, so set it). */
   #armedAt: number | null | undefined;
   /** The object's storage is being erased: nothing more is written. */
@@ -98,7 +97,7 @@ export class Scheduler<Job extends string> {
     // The alarm has just fired (or a test ran it): nothing is armed until arm() says so.
     this.#armedAt = undefined;
     const due = [...this.#jobs]
-      .filter(([job, { dueAt }]) => dueAt <= now && !this.#running.has(job))
+      .filter(([, { dueAt }]) => dueAt <= now)
       .sort((a, b) => a[1].dueAt - b[1].dueAt);
     // Each is first moved to when it would be retried, and the alarm with it: an object evicted
     // while a job runs still has the job, and its alarm, when it comes back.
@@ -113,15 +112,12 @@ export class Scheduler<Job extends string> {
       // An earlier job may have cancelled or moved this one (ending a chat cancels the rest).
       if (this.#closed) return;
       if (this.#jobs.get(job) !== lease) continue;
-      this.#running.add(job);
       let done = false;
       try {
         await run(job);
         done = true;
       } catch (error) {
         log.error("scheduler.job-failed", { job, attempts: lease.attempts, error });
-      } finally {
-        this.#running.delete(job);
       }
       if (this.#closed) return;
       // Finished and not set again while it ran: done. Failed: the lease is its retry.
