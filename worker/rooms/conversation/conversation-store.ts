@@ -56,7 +56,7 @@ export interface ConversationRecord {
 type Row = Record<string, SqlStorageValue>;
 
 /** Schema steps for this object's SQLite (see sqlite-migrations.ts): append, never edit. */
-const SCHEMA_STEPS = [
+export const SCHEMA_STEPS = [
   `
   CREATE TABLE IF NOT EXISTS conversation (
     singleton   INTEGER PRIMARY KEY CHECK (singleton = 1),
