@@ -22,6 +22,7 @@ export type LogEvent =
   | "dispatcher.return-failed"
   | "queue-events.copy-failed"
   | "conversation.flush-failed"
+  | "conversation.reschedule-failed"
   | "conversation.forget-failed"
   | "conversation.seal-failed"
   | "conversation.seal-conflict"

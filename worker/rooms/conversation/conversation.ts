@@ -460,7 +460,10 @@ export class Conversation extends Server<Env> {
     const side = `${role}:new-message`;
     if (!this.budgets.hasRoom(side, this.newMessages)) {
       const already = this.store.findByClientId(role, clientId);
-      return already ? send(connection, ackFor(already)) : sendError(connection, "too-many", LIMIT_MESSAGES.message);
+      if (already) return send(connection, ackFor(already));
+      // Only the limit's name, as for the binding's limits (abuse/rate-limits.ts).
+      log.info("rate-limit.refused", { limit: "message" });
+      return sendError(connection, "too-many", LIMIT_MESSAGES.message);
     }
     const { language, translation, establishes } = await this.translator.plan(record, role, text, quickReply);
     // Reading the language may have waited for its model to load (Ethiopic script's, once per
@@ -483,7 +486,9 @@ export class Conversation extends Server<Env> {
     this.broadcastFrame({ type: "message", message });
     if (translation.status === "pending") this.translator.enqueue(message.seq);
     // Rescheduling needs no turn in the arrival queue: the next message may be taken meanwhile.
-    void this.afterMessage(role);
+    // Its write (the quiet clock's job) is made now, in this same turn, so it commits with the
+    // message as one: the object's storage commits together what no await separates.
+    this.afterMessage(role).catch((error: unknown) => log.warn("conversation.reschedule-failed", { conversationId: record.id, error }));
   }
 
   /** What a stored message sets going: the victim's quiet clock, and the next live copy. */
