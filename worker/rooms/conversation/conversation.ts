@@ -486,8 +486,9 @@ export class Conversation extends Server<Env> {
     this.broadcastFrame({ type: "message", message });
     if (translation.status === "pending") this.translator.enqueue(message.seq);
     // Rescheduling needs no turn in the arrival queue: the next message may be taken meanwhile.
-    // Its write (the quiet clock's job) is made now, in this same turn, so it commits with the
-    // message as one: the object's storage commits together what no await separates.
+    // Its write (the quiet clock's job) is made in this same turn, so in the common case it
+    // commits with the message as one: the object's storage commits together what no await
+    // separates. The message's own durability never depends on it.
     this.afterMessage(role).catch((error: unknown) => log.warn("conversation.reschedule-failed", { conversationId: record.id, error }));
   }
 
