@@ -9,17 +9,19 @@ import { defineConfig } from "vitest/config";
 import { unstable_readConfig } from "wrangler";
 
 /**
- * The rate limits in force in these tests: wrangler.toml's, except messages per connection.
- * The delivery stress tests send 250 messages in a couple of seconds, far beyond any person,
- * so here that limit is raised; tests/integration/abuse.test.ts reaches each limit in force.
+ * The rate limits in force in these tests: wrangler.toml's, except new messages per side of a
+ * chat (counted by the Conversation, MESSAGES_PER_10_SECONDS). The delivery stress tests send
+ * 250 messages in a couple of seconds, far beyond any person, so here that limit is raised;
+ * tests/integration/abuse.test.ts reaches each limit in force.
  */
 const MESSAGE_LIMIT_IN_TESTS = 300;
 const ratelimits = Object.fromEntries(
-  unstable_readConfig({ config: "./wrangler.toml" }).ratelimits.map(({ name, namespace_id, simple }) => [
-    name,
-    { namespace_id, simple: name === "MESSAGE_LIMIT" ? { ...simple, limit: MESSAGE_LIMIT_IN_TESTS } : simple },
-  ]),
+  unstable_readConfig({ config: "./wrangler.toml" }).ratelimits.map(({ name, namespace_id, simple }) => [name, { namespace_id, simple }]),
 );
+const limitsInForce = {
+  ...Object.fromEntries(Object.entries(ratelimits).map(([name, { simple }]) => [name, simple])),
+  MESSAGE_LIMIT: { limit: MESSAGE_LIMIT_IN_TESTS, period: 10 },
+};
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("./migrations");
@@ -31,7 +33,8 @@ export default defineConfig(async () => {
         miniflare: {
           ratelimits,
           bindings: {
-            TEST_LIMITS: JSON.stringify(Object.fromEntries(Object.entries(ratelimits).map(([name, { simple }]) => [name, simple]))),
+            TEST_LIMITS: JSON.stringify(limitsInForce),
+            MESSAGES_PER_10_SECONDS: String(MESSAGE_LIMIT_IN_TESTS),
             TEST_MIGRATIONS: migrations,
             // A LibreTranslate-speaking server started by tests/support/global-libretranslate.ts.
             TEST_LIBRETRANSLATE_URL: inject("libreTranslateUrl"),

@@ -22,6 +22,7 @@ export type LogEvent =
   | "dispatcher.return-failed"
   | "queue-events.copy-failed"
   | "conversation.flush-failed"
+  | "conversation.reschedule-failed"
   | "conversation.forget-failed"
   | "conversation.end-copy-failed"
   | "conversation.staff-check-failed"

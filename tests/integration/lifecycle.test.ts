@@ -5,6 +5,10 @@ import { conversationTimings } from "../../worker/config";
 import type { Conversation } from "../../worker/rooms/conversation/conversation";
 import type { ConversationJob } from "../../worker/rooms/conversation/jobs";
 import type { StartedConversation } from "../../worker/shared/protocol";
+import type { RecordEntry } from "../../worker/shared/record/entry";
+import { readLiveCopy } from "../../worker/archive/live-copy";
+import { checkChain } from "../../worker/transcripts/chain";
+import { buildTranscript } from "../../worker/transcripts/document";
 import { restoreClock, runNextAlarm, setClock } from "./clock";
 import {
   activeChat,
@@ -160,7 +164,7 @@ describe("a failing job", () => {
 });
 
 describe("the record reaches D1 and R2 while the chat is live", () => {
-  it("flushes new messages by alarm, never writing one twice, and seals the transcript at the end", async () => {
+  it("flushes what is new by alarm, never writing a message twice, and seals the transcript at the end", async () => {
     const { started, victim, officer } = await activeConversation();
     for (const [i, text] of ["first", "second", "third"].entries()) {
       victim.send({ type: "send", id: `flush-message-${i}`, text });
@@ -172,17 +176,23 @@ describe("the record reaches D1 and R2 while the chat is live", () => {
         .bind(started.conversationId)
         .first<{ n: number }>())?.n;
     expect(await count()).toBe(3);
-    const live = await env.TRANSCRIPTS.get(`transcripts/${started.conversationId}/live.json`);
-    expect(JSON.parse(await live!.text()).messages.map((m: { text: string }) => m.text)).toEqual([
-      "first",
-      "second",
-      "third",
-    ]);
+    // The live copy in R2 is the record so far: a chain that holds, and the chat in it.
+    const copied = await readLiveCopy(env.TRANSCRIPTS, started.conversationId);
+    expect(checkChain(copied)).toBeNull();
+    expect(buildTranscript(copied).messages.map((m) => m.text)).toEqual(["first", "second", "third"]);
 
     officer.send({ type: "send", id: "officer-flush-1", text: "fourth" });
     await officer.next("ack");
     await runNextAlarm(stub(started));
     expect(await count()).toBe(4);
+    const parts = await env.TRANSCRIPTS.list({ prefix: `transcripts/${started.conversationId}/live/` });
+    expect(parts.objects).toHaveLength(2);
+    // The second copy wrote only what was new: the officer's message, not the chat again.
+    const second = JSON.parse(await (await env.TRANSCRIPTS.get(parts.objects[1]!.key))!.text()) as { entries: RecordEntry[] };
+    expect(second.entries.filter((e) => e.kind === "message").map((e) => e.data.text)).toEqual(["fourth"]);
+    const whole = await readLiveCopy(env.TRANSCRIPTS, started.conversationId);
+    expect(checkChain(whole)).toBeNull();
+    expect(buildTranscript(whole).messages.map((m) => m.text)).toEqual(["first", "second", "third", "fourth"]);
 
     victim.send({ type: "end" });
     await victim.next("ended");
@@ -190,7 +200,7 @@ describe("the record reaches D1 and R2 while the chat is live", () => {
     await runNextAlarm(stub(started));
     await victim.closedWith();
     expect(await count()).toBe(4);
-    expect(await env.TRANSCRIPTS.get(`transcripts/${started.conversationId}/live.json`)).toBeNull();
+    expect(await readLiveCopy(env.TRANSCRIPTS, started.conversationId)).toEqual([]);
     const listed = await env.TRANSCRIPTS.list({ prefix: `transcripts/${started.conversationId}/` });
     // The sealed JSON and its PDF, each under its own SHA-256.
     expect(listed.objects.map((o) => o.key.split(".").at(-1)).sort()).toEqual(["json", "pdf"]);

@@ -14,7 +14,7 @@ import type { ChatMessage } from "../shared/protocol";
 import { copyToD1, messageDigests, type ArchivedConversation } from "./d1-copy";
 import { sha256HexSync } from "../transcripts/digest";
 import { sealTranscript, transcriptBytes } from "../transcripts/document";
-import { liveKey } from "./live-copy";
+import { deleteLiveCopy } from "./live-copy";
 import { inPdfTurn } from "./pdf-turns";
 import { log } from "../log";
 import type { RecordEntry } from "../shared/record/entry";
@@ -99,6 +99,6 @@ export async function sealRecord(
     .returning({ id: conversations.id });
   // Already sealed with another digest: left as it was, and said so.
   if (sealed.length === 0) log.error("conversation.seal-conflict", { conversationId: record.id });
-  await env.TRANSCRIPTS.delete(liveKey(record.id));
+  await deleteLiveCopy(env.TRANSCRIPTS, record.id);
   return files;
 }

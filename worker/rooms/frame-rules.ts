@@ -8,6 +8,10 @@
  * (typing, read marks, "I'm still here") are dropped quietly past their rate, since a later one
  * says the same; frames that do something are refused with `too-many` and may be sent again.
  *
+ * New messages are counted here too, per side, in a sliding window (`FrameWindow`): at most so
+ * many in any stretch of that length, the number a deployment sets (abuse/rate-limits.ts).
+ * Counted where the sockets live, a message waits on no round trip to be let through.
+ *
  * Budgets live in memory: they restart when an object wakes from hibernation, which only a
  * quiet socket lets happen, so a flood keeps its object awake and its budget in force.
  */
@@ -27,9 +31,10 @@ export interface FrameRule<Role extends string> {
 const CHAT_SIDES = ["victim", "officer"] as const;
 
 /**
- * A conversation's frames. New messages are counted by the MESSAGE_LIMIT binding instead, per
- * side of the conversation (abuse/rate-limits.ts), where a deployment sets its number; a resent
- * message already stored is not counted at all. Observers (supervisors reading) send nothing.
+ * A conversation's frames. New messages are counted by the Conversation instead, per side of the
+ * conversation, against a `FrameWindow` (abuse/rate-limits.ts says how many), once it knows the
+ * message is new: a resent message already stored is not counted at all. Observers
+ * (supervisors reading) send nothing.
  */
 export const CONVERSATION_FRAMES = {
   send: { roles: CHAT_SIDES },
@@ -57,9 +62,37 @@ export const DISPATCHER_FRAMES = {
 
 export type FrameVerdict = "take" | "not-allowed" | "drop" | "too-many";
 
-/** Token buckets by key, for one object's life in memory. */
+/** At most `limit` in any `periodMs`. */
+export interface FrameWindow {
+  limit: number;
+  periodMs: number;
+}
+
+/** Token buckets and sliding windows by key, for one object's life in memory. */
 export class FrameBudgets {
   readonly #buckets = new Map<string, { tokens: number; at: number }>();
+  /** For each window's key, when the frames it counted were taken, oldest first. */
+  readonly #windows = new Map<string, number[]>();
+
+  /** Whether one more may be taken under `window` for `key` now (nothing is counted). */
+  hasRoom(key: string, window: FrameWindow, now = Date.now()): boolean {
+    return this.#recent(key, window, now).length < window.limit;
+  }
+
+  /** Counts one taken under `window` for `key`. */
+  count(key: string, window: FrameWindow, now = Date.now()): void {
+    this.#recent(key, window, now).push(now);
+  }
+
+  /** The times counted for `key` within the window up to `now`; older ones are let go. */
+  #recent(key: string, window: FrameWindow, now: number): number[] {
+    let times = this.#windows.get(key);
+    if (!times) this.#windows.set(key, (times = []));
+    let expired = 0;
+    while (expired < times.length && times[expired]! <= now - window.periodMs) expired++;
+    if (expired > 0) times.splice(0, expired);
+    return times;
+  }
 
   /**
    * Whether `role` may send a frame under `rule` now, counted against `key` (a side of the chat,

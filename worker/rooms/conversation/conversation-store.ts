@@ -18,8 +18,9 @@ import type {
   VictimContext,
 } from "../../shared/protocol";
 import { migrate } from "../sqlite-migrations";
-import { chainEntry, FROM_NOTHING } from "../../transcripts/chain";
-import type { EntryContent, RecordEntry } from "../../shared/record/entry";
+import { chainEntry, FROM_NOTHING, type ChainStart } from "../../transcripts/chain";
+import { actor, entry as entryOf, iso } from "../../transcripts/entries";
+import type { EntryContent, MessageData, RecordEntry } from "../../shared/record/entry";
 
 export interface ConversationRecord {
   id: string;
@@ -31,12 +32,12 @@ export interface ConversationRecord {
   endedAt: number | null;
   endReason: EndReason | null;
   archivedAt: number | null;
-  /** When the victim last wrote or answered "still here"; the inactivity clock runs from it. */
-  victimActiveAt: number;
   /** Set while the victim is being asked whether they are still there. */
   inactivityClosesAt: number | null;
   /** Highest seq already copied to D1. */
   flushedSeq: number;
+  /** Highest record entry already in the live copy in R2 (archive/live-copy.ts). */
+  liveCopiedN: number;
   read: ReadMarks;
   /** While waiting: what the victim was last told about the queue. */
   queue: QueueInfo | null;
@@ -55,7 +56,7 @@ export interface ConversationRecord {
 type Row = Record<string, SqlStorageValue>;
 
 /** Schema steps for this object's SQLite (see sqlite-migrations.ts): append, never edit. */
-const SCHEMA_STEPS = [
+export const SCHEMA_STEPS = [
   `
   CREATE TABLE IF NOT EXISTS conversation (
     singleton   INTEGER PRIMARY KEY CHECK (singleton = 1),
@@ -120,21 +121,63 @@ const SCHEMA_STEPS = [
   `ALTER TABLE tickets ADD COLUMN redeemed INTEGER NOT NULL DEFAULT 0;`,
   // Officers' corrections of the language the victim's messages were read as: { "ur": "fa" }.
   `ALTER TABLE conversation ADD COLUMN language_corrections TEXT;`,
+  // One write per message: its row is also its link in the record (n, prev, digest, and the
+  // officer who wrote it); the entry is worked out from the row (recordedMessage). `recorded`
+  // keeps the language and translation the entry holds once the row's own change (a
+  // translation arriving, a correction). Messages stored before this step keep their entries
+  // in record_entries, where they were chained; both are read together (ConversationStore.entries).
+  // The live copy in R2 grows by what is new (live_copied_n); pending translations are found
+  // without reading every message.
+  `ALTER TABLE messages ADD COLUMN n INTEGER;
+   ALTER TABLE messages ADD COLUMN prev TEXT;
+   ALTER TABLE messages ADD COLUMN digest TEXT;
+   ALTER TABLE messages ADD COLUMN officer_id TEXT;
+   ALTER TABLE messages ADD COLUMN recorded TEXT;
+   ALTER TABLE conversation ADD COLUMN live_copied_n INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX messages_pending ON messages (seq) WHERE translation_status = 'pending';`,
 ] as const;
+
+/**
+ * Set on a message's first change after it was stored: what its record entry holds. Old rows
+ * (chained in record_entries) need nothing kept.
+ */
+const KEEP_RECORDED = `recorded = COALESCE(recorded, CASE WHEN n IS NULL THEN NULL ELSE json_object(
+  'language', language,
+  'translation', json_object('status', translation_status, 'text', translation_text, 'to', translation_to, 'model', translation_model)
+) END)`;
 
 /** At most this many sources are kept for one chat: enough for a phone moving between networks. */
 const MAX_SOURCES = 8;
 
+
+/** A message to store: what its sender wrote, and how it was read and will be translated. */
+export interface NewMessage {
+  from: ParticipantRole;
+  clientId: string;
+  text: string;
+  sentAt: number;
+  language: string | null;
+  translation: Translation;
+  /** The officer who wrote it (null for the victim's). */
+  officerId: string | null;
+}
+
 /**
  * An object that was never opened, or whose record was sealed and then erased, has no tables
  * at all, and reading it creates none: an erased conversation keeps nothing.
+ *
+ * **Only this object writes its storage**, so what it has written is kept here too and read
+ * back from memory: the conversation row, the last seq and the chain's last link. SQLite is
+ * asked once after waking, and a message costs one statement (`appendMessage`).
  */
 export class ConversationStore {
   private readonly sql: SqlStorage;
   #exists: boolean;
   #record: ConversationRecord | null | undefined;
-  /** The chain's last entry, kept after the first append: only this store appends to it. */
-  #head: { n: number; head: string } | undefined;
+  /** The chain's last link, once read: only this store appends to it. */
+  #head: ChainStart | undefined;
+  /** The last message's seq, once read: only this store adds messages. */
+  #lastSeq: number | undefined;
 
   constructor(private readonly storage: DurableObjectStorage) {
     this.sql = storage.sql;
@@ -143,20 +186,21 @@ export class ConversationStore {
     if (this.#exists) migrate(storage, "conversation", SCHEMA_STEPS);
   }
 
-  /**
-   * The conversation row, read once and kept until this store changes it (every write to the
-   * row goes through `change`). A message reads it several times; SQLite is asked once.
-   */
+  /** The conversation row, read once and then kept up to date by every change this store makes. */
   read(): ConversationRecord | null {
     if (!this.#exists) return null;
     this.#record ??= this.readRow();
     return this.#record;
   }
 
-  /** Writes the conversation row; the kept copy is dropped. */
-  private change(query: string, ...params: SqlStorageValue[]) {
-    this.#record = undefined;
-    return this.sql.exec(query, ...params);
+  /**
+   * Writes the conversation row and keeps `patch`, what the write changed, in the copy in
+   * memory (a new object, so a record read before is not changed under its reader).
+   */
+  private change(patch: Partial<ConversationRecord>, query: string, ...params: SqlStorageValue[]): void {
+    this.sql.exec(query, ...params);
+    const record = this.read();
+    if (record) this.#record = { ...record, ...patch };
   }
 
   private readRow(): ConversationRecord | null {
@@ -172,9 +216,9 @@ export class ConversationStore {
       endedAt: row.ended_at === null ? null : Number(row.ended_at),
       endReason: row.end_reason === null ? null : (row.end_reason as EndReason),
       archivedAt: row.archived_at === null ? null : Number(row.archived_at),
-      victimActiveAt: Number(row.victim_active_at),
       inactivityClosesAt: row.inactivity_closes_at === null ? null : Number(row.inactivity_closes_at),
       flushedSeq: Number(row.flushed_seq),
+      liveCopiedN: Number(row.live_copied_n),
       read: { victim: Number(row.victim_read_seq), officer: Number(row.officer_read_seq) },
       queue: row.queue_info === null ? null : (JSON.parse(String(row.queue_info)) as QueueInfo),
       victim: {
@@ -200,7 +244,7 @@ export class ConversationStore {
   create(id: string, tokenHash: string, createdAt: number, victim: VictimContext): void {
     migrate(this.storage, "conversation", SCHEMA_STEPS);
     this.#exists = true;
-    this.change(
+    this.sql.exec(
       `INSERT INTO conversation (singleton, id, status, token_hash, created_at, victim_active_at, victim_language, is_returning)
        VALUES (1, ?, 'waiting', ?, ?, ?, ?, ?)`,
       id,
@@ -210,30 +254,62 @@ export class ConversationStore {
       victim.language,
       victim.returning ? 1 : 0,
     );
+    this.#record = undefined;
   }
 
   // ── the evidential record ──
 
-  /**
-   * Chains `content` onto the record. Synchronous from reading the last entry to writing this
-   * one, so two things happening at once can never both follow the same entry.
-   */
-  appendEntry(content: EntryContent): RecordEntry {
+  /** The chain's last link: a message's or another entry's, whichever came last. */
+  private head(): ChainStart {
     if (!this.#head) {
-      const last = this.sql.exec<Row>("SELECT n, digest FROM record_entries ORDER BY n DESC LIMIT 1").toArray()[0];
+      const links = [
+        this.sql.exec<Row>("SELECT n, digest FROM record_entries ORDER BY n DESC LIMIT 1").toArray()[0],
+        this.sql.exec<Row>("SELECT n, digest FROM messages WHERE n IS NOT NULL ORDER BY seq DESC LIMIT 1").toArray()[0],
+      ].filter((row) => row !== undefined);
+      const last = links.sort((a, b) => Number(b.n) - Number(a.n))[0];
       this.#head = last ? { n: Number(last.n), head: String(last.digest) } : FROM_NOTHING;
     }
-    const entry = chainEntry(this.#head, content);
+    return this.#head;
+  }
+
+  /**
+   * Chains `content` onto the record. Synchronous from reading the last link to writing this
+   * one, so two things happening at once can never both follow the same entry. Messages are
+   * chained by `appendMessage` instead, in their own row.
+   */
+  appendEntry(content: EntryContent): RecordEntry {
+    const entry = chainEntry(this.head(), content);
     this.sql.exec("INSERT INTO record_entries (n, entry, digest) VALUES (?, ?, ?)", entry.n, JSON.stringify(entry), entry.digest);
     this.#head = { n: entry.n, head: entry.digest };
     return entry;
   }
 
+  /** The whole record, in order. */
   entries(): RecordEntry[] {
-    return this.sql
-      .exec<Row>("SELECT entry FROM record_entries ORDER BY n")
+    return this.entriesAfter(0, 0);
+  }
+
+  /**
+   * The record's entries after entry `n`, in order, where every message after `seq` (and no
+   * other) is among them: the live copy passes what it has copied of each.
+   */
+  entriesAfter(n: number, seq: number): RecordEntry[] {
+    const others = this.sql
+      .exec<Row>("SELECT entry FROM record_entries WHERE n > ? ORDER BY n", n)
       .toArray()
       .map((row) => JSON.parse(String(row.entry)) as RecordEntry);
+    const messages = this.sql
+      .exec<Row>("SELECT * FROM messages WHERE seq > ? AND n > ? ORDER BY seq", seq, n)
+      .toArray()
+      .map(recordedMessage);
+    if (messages.length === 0) return others;
+    const merged: RecordEntry[] = [];
+    let m = 0;
+    for (const entry of others) {
+      while (m < messages.length && messages[m]!.n < entry.n) merged.push(messages[m++]!);
+      merged.push(entry);
+    }
+    return merged.concat(messages.slice(m));
   }
 
   addNote(note: PrivateNote): void {
@@ -248,7 +324,7 @@ export class ConversationStore {
   }
 
   setOutcome(outcome: Outcome): void {
-    this.change("UPDATE conversation SET outcome = ? WHERE singleton = 1", JSON.stringify(outcome));
+    this.change({ outcome }, "UPDATE conversation SET outcome = ? WHERE singleton = 1", JSON.stringify(outcome));
   }
 
   addLocation(location: SharedLocation): void {
@@ -280,6 +356,7 @@ export class ConversationStore {
   /** An officer has the chat. `accepted_at` keeps the first time anyone did, for the wait. */
   markActive(officerId: string, acceptedAt: number): void {
     this.change(
+      { status: "active", officerId, acceptedAt: this.read()?.acceptedAt ?? acceptedAt, queue: null },
       `UPDATE conversation SET status = 'active', officer_id = ?, accepted_at = COALESCE(accepted_at, ?),
        queue_info = NULL WHERE singleton = 1`,
       officerId,
@@ -290,12 +367,13 @@ export class ConversationStore {
   /** Back in the queue: no officer, and no question about inactivity outstanding. */
   markWaiting(): void {
     this.change(
+      { status: "waiting", officerId: null, inactivityClosesAt: null },
       "UPDATE conversation SET status = 'waiting', officer_id = NULL, inactivity_closes_at = NULL WHERE singleton = 1",
     );
   }
 
   setQueueInfo(info: QueueInfo | null): void {
-    this.change("UPDATE conversation SET queue_info = ? WHERE singleton = 1", info ? JSON.stringify(info) : null);
+    this.change({ queue: info }, "UPDATE conversation SET queue_info = ? WHERE singleton = 1", info ? JSON.stringify(info) : null);
   }
 
   addHandover(handover: Handover): void {
@@ -320,6 +398,7 @@ export class ConversationStore {
 
   markEnded(reason: EndReason, endedAt: number): void {
     this.change(
+      { status: "ended", endReason: reason, endedAt },
       "UPDATE conversation SET status = 'ended', end_reason = ?, ended_at = ? WHERE singleton = 1",
       reason,
       endedAt,
@@ -327,11 +406,17 @@ export class ConversationStore {
   }
 
   markArchived(archivedAt: number): void {
-    this.change("UPDATE conversation SET archived_at = ? WHERE singleton = 1", archivedAt);
+    this.change({ archivedAt }, "UPDATE conversation SET archived_at = ? WHERE singleton = 1", archivedAt);
   }
 
+  /** The language the victim's messages have shown; only a change is written. */
   setVictimLanguageNow(language: string): void {
-    this.change("UPDATE conversation SET victim_current_language = ? WHERE singleton = 1", language);
+    if (this.read()?.victimLanguageWritten === language) return;
+    this.change(
+      { victimLanguageNow: language, victimLanguageWritten: language },
+      "UPDATE conversation SET victim_current_language = ? WHERE singleton = 1",
+      language,
+    );
   }
 
   /**
@@ -341,15 +426,17 @@ export class ConversationStore {
    */
   correctLanguage(seq: number, readAs: string | null, language: string): number[] {
     const corrections = this.read()?.languageCorrections ?? {};
+    // A message with no letters had no reading: nothing later can be read as it.
+    const languageCorrections = readAs === null ? corrections : { ...corrections, [readAs]: language };
     this.change(
+      { victimLanguageNow: language, victimLanguageWritten: language, languageCorrections },
       "UPDATE conversation SET victim_current_language = ?, language_corrections = ? WHERE singleton = 1",
       language,
-      // A message with no letters had no reading: nothing later can be read as it.
-      JSON.stringify(readAs === null ? corrections : { ...corrections, [readAs]: language }),
+      JSON.stringify(languageCorrections),
     );
     return this.sql
       .exec<{ seq: number }>(
-        "UPDATE messages SET language = ? WHERE sender = 'victim' AND seq >= ? AND language IS ? RETURNING seq",
+        `UPDATE messages SET ${KEEP_RECORDED}, language = ? WHERE sender = 'victim' AND seq >= ? AND language IS ? RETURNING seq`,
         language,
         seq,
         readAs,
@@ -359,33 +446,36 @@ export class ConversationStore {
       .sort((a, b) => a - b);
   }
 
-  markVictimActive(at: number): void {
-    this.change(
-      "UPDATE conversation SET victim_active_at = MAX(victim_active_at, ?) WHERE singleton = 1",
-      at,
-    );
-  }
-
+  /** Only a change is written: the question is withdrawn once, not on every message. */
   setInactivityClosesAt(closesAt: number | null): void {
-    this.change("UPDATE conversation SET inactivity_closes_at = ? WHERE singleton = 1", closesAt);
+    if (this.read()?.inactivityClosesAt === closesAt) return;
+    this.change({ inactivityClosesAt: closesAt }, "UPDATE conversation SET inactivity_closes_at = ? WHERE singleton = 1", closesAt);
   }
 
-  markFlushed(seq: number): void {
-    this.change("UPDATE conversation SET flushed_seq = MAX(flushed_seq, ?) WHERE singleton = 1", seq);
+  /** The live copy holds messages up to `seq` and entries up to `n` (never moving back). */
+  markFlushed(seq: number, n = 0): void {
+    const record = this.read();
+    if (!record) return;
+    const flushedSeq = Math.max(record.flushedSeq, seq);
+    const liveCopiedN = Math.max(record.liveCopiedN, n);
+    if (flushedSeq === record.flushedSeq && liveCopiedN === record.liveCopiedN) return;
+    this.change(
+      { flushedSeq, liveCopiedN },
+      "UPDATE conversation SET flushed_seq = ?, live_copied_n = ? WHERE singleton = 1",
+      flushedSeq,
+      liveCopiedN,
+    );
   }
 
   /** Read marks only move forward, and never past the last message. Returns the new mark. */
   markRead(role: ParticipantRole, seq: number): number {
+    const record = this.read();
+    if (!record) return 0;
+    const mark = Math.max(record.read[role], Math.min(seq, this.lastSeq()));
+    if (mark === record.read[role]) return mark;
     const column = role === "victim" ? "victim_read_seq" : "officer_read_seq";
-    this.#record = undefined;
-    const row = this.sql
-      .exec<Row>(
-        `UPDATE conversation SET ${column} = MAX(${column}, MIN(?, (SELECT COALESCE(MAX(seq), 0) FROM messages)))
-         WHERE singleton = 1 RETURNING ${column} AS mark`,
-        seq,
-      )
-      .one();
-    return Number(row.mark);
+    this.change({ read: { ...record.read, [role]: mark } }, `UPDATE conversation SET ${column} = ? WHERE singleton = 1`, mark);
+    return mark;
   }
 
   // ── messages ──
@@ -397,33 +487,40 @@ export class ConversationStore {
     return row ? toMessage(row) : null;
   }
 
-  /** Stores a message under the next gap-free seq. SQLite runs this synchronously. */
-  append(
-    sender: ParticipantRole,
-    clientId: string,
-    text: string,
-    sentAt: number,
-    language: string | null,
-    translation: Translation,
-  ): ChatMessage {
-    const row = this.sql
-      .exec<Row>(
-        `INSERT INTO messages (seq, client_id, sender, body, sent_at, language,
-           translation_status, translation_text, translation_to, translation_model)
-         VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM messages), ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         RETURNING *`,
-        clientId,
-        sender,
-        text,
-        sentAt,
-        language,
-        translation.status,
-        translation.text,
-        translation.to,
-        translation.model,
-      )
-      .one();
-    return toMessage(row);
+  /**
+   * Stores a new message under the next gap-free seq, chained into the record as it is stored:
+   * one statement, run synchronously. Null if its sender already sent one with this client id
+   * (a resend): then nothing is written.
+   */
+  appendMessage(message: NewMessage): { message: ChatMessage; entry: RecordEntry } | null {
+    const seq = this.lastSeq() + 1;
+    const { from, clientId, text, sentAt, language, translation } = message;
+    const entry = chainEntry(this.head(), entryOf.message({ seq, from, clientId, text, language, translation, sentAt }, message.officerId));
+    const officerId = entry.by.role === "officer" ? entry.by.officerId : null;
+    const stored = this.sql.exec(
+      `INSERT INTO messages (seq, client_id, sender, body, sent_at, language,
+         translation_status, translation_text, translation_to, translation_model, n, prev, digest, officer_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (sender, client_id) DO NOTHING`,
+      seq,
+      clientId,
+      from,
+      text,
+      sentAt,
+      language,
+      translation.status,
+      translation.text,
+      translation.to,
+      translation.model,
+      entry.n,
+      entry.prev,
+      entry.digest,
+      officerId,
+    );
+    if (stored.rowsWritten === 0) return null;
+    this.#lastSeq = seq;
+    this.#head = { n: entry.n, head: entry.digest };
+    return { message: { id: clientId, seq, from, text, sentAt, language, translation }, entry };
   }
 
   message(seq: number): ChatMessage | null {
@@ -433,7 +530,7 @@ export class ConversationStore {
 
   setTranslation(seq: number, translation: Translation): void {
     this.sql.exec(
-      `UPDATE messages SET translation_status = ?, translation_text = ?, translation_to = ?, translation_model = ?
+      `UPDATE messages SET ${KEEP_RECORDED}, translation_status = ?, translation_text = ?, translation_to = ?, translation_model = ?
        WHERE seq = ?`,
       translation.status,
       translation.text,
@@ -460,7 +557,8 @@ export class ConversationStore {
   }
 
   lastSeq(): number {
-    return Number(this.sql.exec<Row>("SELECT COALESCE(MAX(seq), 0) AS last FROM messages").one().last);
+    this.#lastSeq ??= Number(this.sql.exec<Row>("SELECT COALESCE(MAX(seq), 0) AS last FROM messages").one().last);
+    return this.#lastSeq;
   }
 
   // ── connection tickets ──
@@ -512,5 +610,24 @@ function toMessage(row: Row): ChatMessage {
       to: nullable(row.translation_to),
       model: nullable(row.translation_model),
     },
+  };
+}
+
+/**
+ * A message's link in the record, worked out from its row: what it held when it was stored
+ * (kept in `recorded` once the row changed), chained where it was stored.
+ */
+function recordedMessage(row: Row): RecordEntry & { kind: "message" } {
+  const message = toMessage(row);
+  const recorded = row.recorded === null || row.recorded === undefined ? null : (JSON.parse(String(row.recorded)) as Pick<MessageData, "language" | "translation">);
+  const { language, translation } = recorded ?? message;
+  return {
+    kind: "message",
+    at: iso(message.sentAt),
+    by: message.from === "officer" ? actor("officer", row.officer_id === null ? null : String(row.officer_id)) : actor("victim"),
+    data: { seq: message.seq, from: message.from, clientId: message.id, text: message.text, language, translation },
+    n: Number(row.n),
+    prev: String(row.prev),
+    digest: String(row.digest),
   };
 }

@@ -37,7 +37,7 @@ import {
   type VictimContext,
 } from "../../shared/protocol";
 import { recordBlock } from "../../abuse/blocks";
-import { LIMIT_MESSAGES, withinLimit } from "../../abuse/rate-limits";
+import { LIMIT_MESSAGES, messageLimit } from "../../abuse/rate-limits";
 import { canBlock } from "../../abuse/source";
 import { randomSecret, sha256Hex, timingSafeEqual } from "../../auth/secrets";
 import { conversationTimings, queueSettings } from "../../config";
@@ -56,7 +56,7 @@ import type { ConversationJob } from "./jobs";
 import { ackFor, send, sendError } from "./send";
 import { outcomeOf, type RecordWrite } from "./officer-writes";
 import { connectSafely } from "../connect-safely";
-import { CONVERSATION_FRAMES, FrameBudgets } from "../frame-rules";
+import { CONVERSATION_FRAMES, FrameBudgets, type FrameWindow } from "../frame-rules";
 import { mayWriteChat } from "../../shared/access-policy";
 import { isIdentifiableLanguage } from "../../shared/languages";
 import { MessageTranslator } from "./message-translator";
@@ -100,8 +100,10 @@ export class Conversation extends Server<Env> {
   #translator: MessageTranslator | undefined;
   /** The message being taken now; the next waits for it (see inArrivalOrder). */
   #arrivals: Promise<void> = Promise.resolve();
-  /** How often each side has sent each kind of frame lately (rooms/frame-rules.ts). */
+  /** How often each side has sent each kind of frame lately, new messages too (rooms/frame-rules.ts). */
   private readonly budgets = new FrameBudgets();
+  /** New messages a side may send in a window (abuse/rate-limits.ts). */
+  private readonly newMessages: FrameWindow = messageLimit(this.env);
   /** Who each socket being opened is, as `fetch` decided (rooms/admissions.ts). */
   readonly #admissions = new Admissions<ParticipantState>();
 
@@ -237,7 +239,6 @@ export class Conversation extends Server<Env> {
     this.store.markActive(officerId, now);
     this.store.appendEntry(entry.accepted(officerId, now));
     // The victim's quiet time counts from when someone is there to answer them.
-    this.store.markVictimActive(now);
     await this.scheduler.set("inactivity-prompt", now + this.timings.inactivityPromptMs);
     await this.scheduler.ensure("flush", now + this.flushDelay());
     this.broadcastFrame({ type: "status", status: "active" });
@@ -446,6 +447,12 @@ export class Conversation extends Server<Env> {
 
   // ── Behaviour ──
 
+  /**
+   * Takes a new message: stored (and chained into the record) in one statement, then
+   * acknowledged, then passed on. A resend of one already stored is acknowledged again and
+   * nothing else. Only new messages count towards the side's limit; a refused one stays
+   * pending on the client, which sends it again after a pause: nothing is lost or doubled.
+   */
   private async receive(
     connection: Connection,
     role: ParticipantRole,
@@ -453,33 +460,45 @@ export class Conversation extends Server<Env> {
     text: string,
     quickReply?: string,
   ) {
-    if (!this.recordToWriteIn(connection, role)) return;
-    const already = this.store.findByClientId(role, clientId);
-    if (already) return send(connection, ackFor(already));
-    // Only new messages count towards the limit; the refused one stays pending on the client,
-    // which sends it again after a pause. Nothing is stored, so nothing is lost or doubled.
-    if (!(await withinLimit(this.env, "message", `${this.name}:${role}`))) {
+    const record = this.recordToWriteIn(connection, role);
+    if (!record) return;
+    const side = `${role}:new-message`;
+    if (!this.budgets.hasRoom(side, this.newMessages)) {
+      const already = this.store.findByClientId(role, clientId);
+      if (already) return send(connection, ackFor(already));
+      // Only the limit's name, as for the binding's limits (abuse/rate-limits.ts).
+      log.info("rate-limit.refused", { limit: "message" });
       return sendError(connection, "too-many", LIMIT_MESSAGES.message);
     }
-    // While the limit was checked the sender may have gone (their resend will bring it again),
-    // the chat may have ended, or its officer changed.
-    if (connection.readyState !== WebSocket.OPEN) return;
-    const current = this.recordToWriteIn(connection, role);
-    if (!current) return;
-    const { language, translation, establishes } = await this.translator.plan(current, role, text, quickReply);
-    // Reading the language may have waited for its model to load (once per isolate).
-    if (!this.liveRecordFor(connection)) return;
-    const message = this.store.append(role, clientId, text, Date.now(), language, translation);
+    const { language, translation, establishes } = await this.translator.plan(record, role, text, quickReply);
+    // Reading the language may have waited for its model to load (Ethiopic script's, once per
+    // isolate): the chat may have ended, its officer changed, or the sender gone (their resend
+    // will bring it again). Otherwise this is the same turn: memory says so at no cost.
+    if (connection.readyState !== WebSocket.OPEN || !this.recordToWriteIn(connection, role)) return;
     const officerId = role === "officer" ? ((connection.state as ParticipantState | null)?.officerId ?? null) : null;
-    this.store.appendEntry(
-      entry.message({ seq: message.seq, from: role, clientId, text, language, translation, sentAt: message.sentAt }, officerId),
-    );
+    const stored = this.store.appendMessage({ from: role, clientId, text, sentAt: Date.now(), language, translation, officerId });
+    if (!stored) {
+      const already = this.store.findByClientId(role, clientId);
+      return already ? send(connection, ackFor(already)) : undefined;
+    }
+    const { message } = stored;
+    this.budgets.count(side, this.newMessages);
     if (establishes) this.store.setVictimLanguageNow(establishes);
-    // Stored before anyone hears of it: the ack promises durability.
+    // Stored before anyone hears of it: the ack promises durability (the output gate holds
+    // both frames until the write is on disk).
     send(connection, ackFor(message));
     // Delivered in its own words now; the translation follows as an update.
     this.broadcastFrame({ type: "message", message });
     if (translation.status === "pending") this.translator.enqueue(message.seq);
+    // Rescheduling needs no turn in the arrival queue: the next message may be taken meanwhile.
+    // Its write (the quiet clock's job) is made in this same turn, so in the common case it
+    // commits with the message as one: the object's storage commits together what no await
+    // separates. The message's own durability never depends on it.
+    this.afterMessage(role).catch((error: unknown) => log.warn("conversation.reschedule-failed", { conversationId: record.id, error }));
+  }
+
+  /** What a stored message sets going: the victim's quiet clock, and the next live copy. */
+  private async afterMessage(role: ParticipantRole): Promise<void> {
     if (role === "victim") await this.victimIsHere();
     await this.scheduler.ensure("flush", Date.now() + this.flushDelay());
   }
@@ -494,9 +513,11 @@ export class Conversation extends Server<Env> {
   }
 
   /**
-   * Messages are taken strictly in the order they arrive. Checking the rate limit waits on
-   * the binding, and while it waits another message may arrive: without this queue the later
-   * one could be stored first, and a reader would see a gap and a reordering.
+   * Messages are taken strictly in the order they arrive. Nothing on a message's way to storage
+   * waits in the common case (its rate is counted here, its language read in memory), so the
+   * queue passes straight through; it holds the next message only while one waits for the
+   * language model that reads Ethiopic script to load, or for a due sign-in check of staff.
+   * Without it the later message could be stored first.
    */
   private inArrivalOrder(task: () => Promise<void>): Promise<void> {
     const turn = this.#arrivals.then(task);
@@ -539,7 +560,6 @@ export class Conversation extends Server<Env> {
   /** The victim wrote or answered: restart the quiet clock and withdraw any question. */
   private async victimIsHere(): Promise<void> {
     const now = Date.now();
-    this.store.markVictimActive(now);
     const record = this.store.read();
     if (record?.inactivityClosesAt !== null) {
       this.store.setInactivityClosesAt(null);
@@ -557,14 +577,7 @@ export class Conversation extends Server<Env> {
     switch (job) {
       case "flush":
         if (record.status === "ended") return;
-        this.translator.settleStale(Date.now());
-        try {
-          this.store.markFlushed(await flush(this.env, record, this.store.messagesAfter(0), this.store.entries()));
-        } catch (error) {
-          log.warn("conversation.flush-failed", { conversationId: record.id, error });
-          await this.scheduler.set("flush", Date.now() + RETRY_MS);
-        }
-        return;
+        return this.copyLive(record);
       case "archive":
         if (record.status !== "ended") return;
         // Translations asked for before the end belong in the record (each has a deadline).
@@ -596,6 +609,20 @@ export class Conversation extends Server<Env> {
       case "abandon":
         if (record.status === "waiting" && this.openConnections("victim").length === 0) await this.end("abandoned");
         return;
+    }
+  }
+
+  /** Copies what is new since the last copy to D1 and R2 (archive/live-copy.ts); a failure is retried. */
+  private async copyLive(record: ConversationRecord): Promise<void> {
+    this.translator.settleStale(Date.now());
+    try {
+      const fresh = this.store.messagesAfter(record.flushedSeq);
+      const entries = this.store.entriesAfter(record.liveCopiedN, record.flushedSeq);
+      const copied = await flush(this.env, record, fresh, entries);
+      this.store.markFlushed(copied.seq, copied.n);
+    } catch (error) {
+      log.warn("conversation.flush-failed", { conversationId: record.id, error });
+      await this.scheduler.set("flush", Date.now() + RETRY_MS);
     }
   }
 
