@@ -174,6 +174,8 @@ describe("ending a chat as abusive", () => {
     });
     expect(await chat.next("ended")).toMatchObject({ reason: "ended-as-abusive" });
     expect(await victim.next("ended")).toMatchObject({ reason: "ended-as-abusive" });
+    // The record is sealed after both are told; the sockets close once it is.
+    await victim.closedWith();
 
     const rows = (await blockRows()).filter((row) => row.conversation_id === started.conversationId);
     expect(rows).toHaveLength(1);
