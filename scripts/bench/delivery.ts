@@ -99,7 +99,7 @@ const DIRECTIONS: [Direction, string][] = [
   ["roundTrip", "round trip"],
 ];
 const across = (level: Level, pick: (run: Measured) => number) => spread(level.runs.map(pick));
-const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(a / b >= 100 ? 0 : 1)}×` : "—");
+const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(a / b >= 100 ? 0 : 1)}×` : "—");
 
 export function deliveryTables(levels: Level[]): { latency: string; load: string } {
   const latencyRows: (string | number)[][] = [];

@@ -24,7 +24,8 @@ export interface TargetCheck {
   pass: boolean;
 }
 
-const timesOf = (quietline: number, floorA: number) => (floorA > 0 ? quietline / floorA : Number.POSITIVE_INFINITY);
+/** NaN when either figure is missing (nothing arrived, nothing held): such a target is not judged. */
+const timesOf = (quietline: number, floorA: number) => (floorA > 0 && Number.isFinite(quietline) ? quietline / floorA : Number.NaN);
 
 /** A target met when quietline's figure is at most `limit` × floor A's (latency, CPU). */
 export function atMost(target: string, unit: string, quietline: number, floorA: number, limit: number): TargetCheck {
@@ -47,7 +48,7 @@ export function targetsTable(checks: TargetCheck[]): string {
       `${c.floorA} ${c.unit}`.trim(),
       Number.isFinite(c.times) ? `${c.times.toFixed(2)}×` : "—",
       c.limit,
-      c.pass ? "pass" : "**FAIL**",
+      !Number.isFinite(c.times) ? "no figure" : c.pass ? "pass" : "**FAIL**",
     ]),
   );
 }
