@@ -13,6 +13,7 @@ import { analyticsBenchmark } from "./analytics.ts";
 import { browserBenchmark } from "./browser.ts";
 import { capacityBenchmark } from "./capacity.ts";
 import { deliveryBenchmark } from "./delivery.ts";
+import { endBenchmark } from "./end.ts";
 import { languageIdBenchmark } from "./language-id.ts";
 import { memoryBenchmark } from "./memory.ts";
 import { pageBenchmark } from "./page.ts";
@@ -20,6 +21,7 @@ import { pageBenchmark } from "./page.ts";
 const BENCHMARKS: Record<string, (options: { short: boolean }) => Promise<void>> = {
   delivery: deliveryBenchmark,
   capacity: capacityBenchmark,
+  end: endBenchmark,
   memory: memoryBenchmark,
   page: pageBenchmark,
   browser: browserBenchmark,

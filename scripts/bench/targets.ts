@@ -1,23 +1,25 @@
 /**
  * The servers the delivery pattern runs against, each able to grow to more live conversations:
  * quietline (a fresh `wrangler dev --local`, officers signed in, every chat started, accepted
- * and joined through the real protocol) and the relay (relay.ts). Both give the processes that
- * do the serving, so their CPU can be read.
+ * and joined through the real protocol), floor A (floor-a/worker.ts: the same platform doing
+ * only the relay's work) and the relay (relay.ts). Each gives the processes that do the
+ * serving, so their CPU can be read.
  */
-import { startLocalServer } from "../../tests/e2e/local-server.ts";
+import { staffUrlOf, startLocalServer } from "../../tests/e2e/local-server.ts";
 import { acceptChat, addressOf, createOfficers, inBatches, signInOfficer, Socket, startVictim, type Officer } from "./clients.ts";
 import type { Pair } from "./load.ts";
 import { workerdOf } from "./processes.ts";
+import { startFloorA } from "./floor-a.ts";
 import { startRelay } from "./relay.ts";
 
 export interface Target {
-  name: "quietline" | "relay";
+  name: "quietline" | "floor A" | "relay";
   pairs: Pair[];
   /** Adds conversations until there are `count`, all live (victim and officer connected). */
   grow(count: number): Promise<void>;
   /** The serving processes (workerd; the relay's Node), for CPU and memory. */
   pids(): number[];
-  /** The local server's state folder (quietline only). */
+  /** The local server's state folder (quietline and floor A). */
   persistTo?: string;
   stop(): Promise<void>;
 }
@@ -71,6 +73,34 @@ export async function quietline(maxConversations: number, vars: Record<string, s
     await server.stop();
     throw error;
   }
+}
+
+/** Floor A: a conversation is a room name; the victim connects on the victims' hostname, the officer on the staff one. */
+export async function floorA(): Promise<Target> {
+  const server = await startFloorA();
+  const pairs: Pair[] = [];
+  const staff = staffUrlOf(server.url);
+  const ws = (url: string) => url.replace(/^http/, "ws");
+  return {
+    name: "floor A",
+    pairs,
+    persistTo: server.persistTo,
+    async grow(count) {
+      const indices = Array.from({ length: count - pairs.length }, (_, i) => pairs.length + i);
+      const added = await inBatches(indices, SETUP_CONCURRENCY, async (i) => {
+        const path = `/parties/conversation/room-${i}`;
+        const [victim, officer] = await Promise.all([Socket.open(`${ws(server.url)}${path}`), Socket.open(`${ws(staff)}${path}`)]);
+        await Promise.all([victim.next("welcome"), officer.next("welcome")]);
+        return { victim, officer };
+      });
+      pairs.push(...added);
+    },
+    pids: () => workerdOf(server.persistTo),
+    async stop() {
+      for (const pair of pairs) pair.victim.close(), pair.officer.close();
+      await server.stop();
+    },
+  };
 }
 
 export async function relay(): Promise<Target> {
