@@ -6,6 +6,7 @@
  *   npm run size            prints the table
  *   npm run size -- --check also fails if the Brotli total is over the budget (60 KB); Brotli is
  *                           what Cloudflare sends browsers that accept it (every current one)
+ *   npm run size -- --files also lists every file it loaded, heaviest first
  *   npm run size -- --json  prints JSON (for the benchmark report)
  */
 import { readFileSync, existsSync, statSync } from "node:fs";
@@ -92,7 +93,7 @@ export function byType(weight: Weight) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { check: { type: "boolean" }, json: { type: "boolean" } } });
+  const { values } = parseArgs({ options: { check: { type: "boolean" }, json: { type: "boolean" }, files: { type: "boolean" } } });
   const weights = [await measure("en-GB"), await measure("ar")];
   if (values.json) console.log(JSON.stringify(weights, null, 2));
   else {
@@ -100,6 +101,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       console.log(`\nVictim page first load, browser language ${weight.locale}: ${weight.files.length} files`);
       for (const [type, t] of byType(weight)) console.log(`  ${type.padEnd(5)} ${String(t.files).padStart(2)} files  gzip ${kb(t.gzip).padStart(9)}  brotli ${kb(t.brotli).padStart(9)}`);
       console.log(`  total             gzip ${kb(weight.total.gzip).padStart(9)}  brotli ${kb(weight.total.brotli).padStart(9)}  (uncompressed ${kb(weight.total.raw)})`);
+      if (values.files) {
+        for (const f of [...weight.files].sort((a, b) => b.brotli - a.brotli)) console.log(`    ${kb(f.brotli).padStart(9)}  ${f.path}`);
+      }
     }
   }
   const heaviest = Math.max(...weights.map((w) => w.total.brotli));
