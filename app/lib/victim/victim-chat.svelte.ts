@@ -4,6 +4,7 @@
  */
 import type { StartConversationRequest, StartedConversation } from "$shared/protocol";
 import { ApiFailure } from "../api";
+import { loadChatCode } from "../chat/chat-code";
 import type { ConversationClient } from "../chat/conversation-client.svelte";
 import {
   connectionQuery,
@@ -13,21 +14,11 @@ import {
   startConversation,
 } from "./session";
 
-/**
- * The chat's code (the socket, the protocol's checks) is not part of the page's first load. It is
- * fetched the first time the victim touches or types on the page, so it is usually there by the
- * time Start chat is pressed, and at the latest when a chat starts or resumes.
- */
-let clientCode: Promise<typeof import("../chat/conversation-client.svelte")> | undefined;
-function loadClientCode() {
-  clientCode ??= import("../chat/conversation-client.svelte").catch((error: unknown) => {
-    clientCode = undefined;
-    throw error;
-  });
-  return clientCode;
-}
+// The chat's code is not in the page's first load (chat-code.ts). It is fetched the first time
+// the victim touches or types on the page, so it is usually here by the time Start chat is
+// pressed, and at the latest when a chat starts or resumes.
 if (typeof window !== "undefined") {
-  const warmUp = () => void loadClientCode().catch(() => {});
+  const warmUp = () => void loadChatCode().catch(() => {});
   for (const type of ["pointerdown", "keydown"]) {
     window.addEventListener(type, warmUp, { once: true, capture: true, passive: true });
   }
@@ -46,7 +37,7 @@ class VictimChat {
   }
 
   async start(request: StartConversationRequest): Promise<void> {
-    void loadClientCode().catch(() => {}); // alongside the request, not after it
+    void loadChatCode().catch(() => {}); // alongside the request, not after it
     await this.join(await startConversation(request));
   }
 
@@ -67,7 +58,7 @@ class VictimChat {
     this.client = null;
     this.leftQuietly = false;
     this.#started = started;
-    const { ConversationClient } = await loadClientCode();
+    const { ConversationClient } = await loadChatCode();
     // Quick exit, or another chat, while the code was loading: this one is gone.
     if (this.#started !== started) return;
     const joined: ConversationClient = new ConversationClient({
