@@ -27,10 +27,31 @@ const TYPES: Record<string, string> = {
   ".json": "application/json",
 };
 
-export interface Weight {
-  locale: string;
+interface Files {
   files: { path: string; type: string; raw: number; gzip: number; brotli: number }[];
   total: { raw: number; gzip: number; brotli: number };
+}
+
+export interface Weight extends Files {
+  locale: string;
+  /** Not part of the first load: what the page fetches when the victim first presses a key (the chat's code). */
+  onFirstKey: Files;
+}
+
+function weigh(paths: Iterable<string>): Files {
+  const files = [...paths].sort().map((path) => {
+    const file = fileFor(path);
+    const body = readFileSync(file);
+    return {
+      path,
+      type: extname(file).slice(1) || "html",
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+  const sum = (key: "raw" | "gzip" | "brotli") => files.reduce((total, f) => total + f[key], 0);
+  return { files, total: { raw: sum("raw"), gzip: sum("gzip"), brotli: sum("brotli") } };
 }
 
 function fileFor(urlPath: string): string {
@@ -55,26 +76,22 @@ export async function measure(locale: string): Promise<Weight> {
   });
   try {
     const page = await (await browser.newContext({ locale })).newPage();
-    const requested = new Set<string>();
+    let requested = new Set<string>();
+    let lastRequestAt = Date.now();
     page.on("request", (request) => {
       const url = new URL(request.url());
       if (url.origin === origin && !url.pathname.startsWith("/api/")) requested.add(url.pathname);
+      lastRequestAt = Date.now();
     });
     await page.goto(`${origin}/`, { waitUntil: "networkidle" });
     await page.locator("#language").waitFor();
-    const files = [...requested].sort().map((path) => {
-      const file = fileFor(path);
-      const body = readFileSync(file);
-      return {
-        path,
-        type: extname(file).slice(1) || "html",
-        raw: body.length,
-        gzip: gzipSync(body, { level: 9 }).length,
-        brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-      };
-    });
-    const sum = (key: "raw" | "gzip" | "brotli") => files.reduce((total, f) => total + f[key], 0);
-    return { locale, files, total: { raw: sum("raw"), gzip: sum("gzip"), brotli: sum("brotli") } };
+    const firstLoad = weigh(requested);
+    // Then the victim presses a key (Tab): the page fetches the chat's code. Counted apart.
+    requested = new Set();
+    await page.keyboard.press("Tab");
+    const pressedAt = Date.now();
+    while (Date.now() - Math.max(lastRequestAt, pressedAt) < 1_000) await page.waitForTimeout(100);
+    return { locale, ...firstLoad, onFirstKey: weigh(requested) };
   } finally {
     await browser.close();
     server.close();
@@ -103,6 +120,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       console.log(`  total             gzip ${kb(weight.total.gzip).padStart(9)}  brotli ${kb(weight.total.brotli).padStart(9)}  (uncompressed ${kb(weight.total.raw)})`);
       if (values.files) {
         for (const f of [...weight.files].sort((a, b) => b.brotli - a.brotli)) console.log(`    ${kb(f.brotli).padStart(9)}  ${f.path}`);
+      }
+      const later = weight.onFirstKey;
+      console.log(`  then, on the first key or touch (the chat's code, not in the first load): ${later.files.length} files, brotli ${kb(later.total.brotli)}`);
+      if (values.files) {
+        for (const f of [...later.files].sort((a, b) => b.brotli - a.brotli)) console.log(`    ${kb(f.brotli).padStart(9)}  ${f.path}`);
       }
     }
   }
