@@ -3,19 +3,29 @@
  * in this tab's sessionStorage only (so a reload in the same tab resumes the chat); never a
  * cookie or localStorage. Quick exit, leaving, ending the chat and closing the tab erase them.
  */
-import {
-  ResumeCodeResponse,
-  StartedConversation,
-  TicketResponse,
-  type StartConversationRequest,
-} from "$shared/protocol";
+import type { ResumeCodeResponse, StartConversationRequest, StartedConversation } from "$shared/protocol";
 import { postJson } from "../api";
+
+/**
+ * The protocol's checks (zod) are fetched when a chat starts or resumes, not with the page: a
+ * victim who only looks at the page does not download them (README "Page weight").
+ */
+const schemas = () => import("$shared/protocol/http");
+type Schemas = Awaited<ReturnType<typeof schemas>>;
+
+/** The answer to `call`, checked with the schema `pick` names; the call's own failure comes first. */
+async function checked<T>(call: Promise<unknown>, pick: (s: Schemas) => { parse(body: unknown): T }): Promise<T> {
+  const loading = schemas();
+  loading.catch(() => {});
+  const body = await call;
+  return pick(await loading).parse(body);
+}
 
 /** A plain key: nothing in the browser's storage should name what this site is. */
 const KEY = "s";
 
 export async function startConversation(request: StartConversationRequest): Promise<StartedConversation> {
-  const started = StartedConversation.parse(await postJson("/conversations", request));
+  const started = await checked(postJson("/conversations", request), (s) => s.StartedConversation);
   sessionStorage.setItem(KEY, JSON.stringify(started));
   return started;
 }
@@ -25,14 +35,17 @@ export async function startConversation(request: StartConversationRequest): Prom
  * visit, Back/Forward, or a reopened closed tab (which browsers give its old sessionStorage)
  * starts fresh, and what was stored is erased.
  */
-export function conversationToResume(): StartedConversation | null {
+export async function conversationToResume(): Promise<StartedConversation | null> {
   const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
   if (navigation?.type !== "reload") {
     forgetConversation();
     return null;
   }
+  const stored = sessionStorage.getItem(KEY);
+  if (stored === null) return null;
+  const { StartedConversation } = await schemas();
   try {
-    const parsed = StartedConversation.safeParse(JSON.parse(sessionStorage.getItem(KEY) ?? "null"));
+    const parsed = StartedConversation.safeParse(JSON.parse(stored));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -45,17 +58,17 @@ export function forgetConversation(): void {
 
 /** A fresh single-use ticket for each (re)connection, so the token never appears in a URL. */
 export async function connectionQuery(started: StartedConversation): Promise<Record<string, string>> {
-  const body = await postJson(`/conversations/${started.conversationId}/tickets`, undefined, {
+  const body = postJson(`/conversations/${started.conversationId}/tickets`, undefined, {
     Authorization: `Bearer ${started.token}`,
   });
-  return { ticket: TicketResponse.parse(body).ticket };
+  return { ticket: (await checked(body, (s) => s.TicketResponse)).ticket };
 }
 
 export async function takeResumeCode(started: StartedConversation, pin: string): Promise<ResumeCodeResponse> {
-  const body = await postJson(`/conversations/${started.conversationId}/resume-code`, { pin }, {
+  const body = postJson(`/conversations/${started.conversationId}/resume-code`, { pin }, {
     Authorization: `Bearer ${started.token}`,
   });
-  return ResumeCodeResponse.parse(body);
+  return checked(body, (s) => s.ResumeCodeResponse);
 }
 
 /** The beacon that tells the conversation the victim has gone, for when the page cannot wait. */

@@ -4,7 +4,8 @@
  */
 import type { StartConversationRequest, StartedConversation } from "$shared/protocol";
 import { ApiFailure } from "../api";
-import { ConversationClient } from "../chat/conversation-client.svelte";
+import { loadChatCode } from "../chat/chat-code";
+import type { ConversationClient } from "../chat/conversation-client.svelte";
 import {
   connectionQuery,
   conversationToResume,
@@ -13,30 +14,53 @@ import {
   startConversation,
 } from "./session";
 
+// The chat's code is not in the page's first load (chat-code.ts). It is fetched the first time
+// the victim touches or types on the page, so it is usually here by the time Start chat is
+// pressed, and at the latest when a chat starts or resumes.
+if (typeof window !== "undefined") {
+  const warmUp = () => void loadChatCode().catch(() => {});
+  for (const type of ["pointerdown", "keydown"]) {
+    window.addEventListener(type, warmUp, { once: true, capture: true, passive: true });
+  }
+}
+
 class VictimChat {
   client = $state<ConversationClient | null>(null);
   /** True after "Leave quietly", until a new chat starts. */
   leftQuietly = $state(false);
   #started: StartedConversation | null = null;
+  /** How many times the page has been cleared (see forget), to drop work begun before. */
+  #forgotten = 0;
 
   get started(): StartedConversation | null {
     return this.#started;
   }
 
   async start(request: StartConversationRequest): Promise<void> {
-    this.join(await startConversation(request));
+    void loadChatCode().catch(() => {}); // alongside the request, not after it
+    await this.join(await startConversation(request));
   }
 
-  /** After a reload of this tab, picks the conversation up again. */
-  resume(): void {
-    const earlier = conversationToResume();
-    if (earlier) this.join(earlier);
+  /** After a reload of this tab, picks the conversation up again (when its code can be had). */
+  async resume(): Promise<void> {
+    const forgotten = this.#forgotten;
+    try {
+      const earlier = await conversationToResume();
+      // Quick exit while the checks were loading: nothing is picked up.
+      if (earlier && forgotten === this.#forgotten) await this.join(earlier);
+    } catch {
+      // The chat's code could not be fetched: the page starts afresh, and a reload tries again.
+    }
   }
 
-  join(started: StartedConversation): void {
+  async join(started: StartedConversation): Promise<void> {
     this.client?.close();
+    this.client = null;
     this.leftQuietly = false;
     this.#started = started;
+    const { ConversationClient } = await loadChatCode();
+    // Quick exit, or another chat, while the code was loading: this one is gone.
+    if (this.#started !== started) return;
     const joined: ConversationClient = new ConversationClient({
       conversationId: started.conversationId,
       query: async () => {
@@ -75,6 +99,7 @@ class VictimChat {
 
   /** Erases everything this page holds about the chat. */
   forget(): void {
+    this.#forgotten++;
     this.client?.close();
     this.client = null;
     this.#started = null;
