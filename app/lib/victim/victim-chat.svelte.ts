@@ -5,6 +5,7 @@
 import type { StartConversationRequest, StartedConversation } from "$shared/protocol";
 import { ApiFailure } from "../api";
 import { ConversationClient } from "../chat/conversation-client.svelte";
+import { quickExit } from "./quick-exit";
 import {
   connectionQuery,
   conversationToResume,
@@ -17,6 +18,8 @@ class VictimChat {
   client = $state<ConversationClient | null>(null);
   /** True after "Leave quietly", until a new chat starts. */
   leftQuietly = $state(false);
+  /** The code taken at the end of this chat, in memory only, to show again until the victim leaves. */
+  resumeCode = $state<{ words: string; days: number } | null>(null);
   #started: StartedConversation | null = null;
 
   get started(): StartedConversation | null {
@@ -54,6 +57,11 @@ class VictimChat {
     this.client = joined;
   }
 
+  /** Quick exit: leaves for the neutral site at once, erasing everything and telling the officer why. */
+  quickExit(): void {
+    quickExit({ beacon: this.beacon(), forget: () => this.forget() });
+  }
+
   /** The beacon for Quick exit, captured before the chat is erased. */
   beacon() {
     return this.#started && this.client?.status !== "ended" ? leavingBeacon(this.#started) : null;
@@ -78,6 +86,7 @@ class VictimChat {
     this.client?.close();
     this.client = null;
     this.#started = null;
+    this.resumeCode = null;
     forgetConversation();
   }
 }
