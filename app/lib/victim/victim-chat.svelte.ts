@@ -18,8 +18,11 @@ class VictimChat {
   client = $state<ConversationClient | null>(null);
   /** True after "Leave quietly", until a new chat starts. */
   leftQuietly = $state(false);
-  /** The code taken at the end of this chat, in memory only, to show again until the victim leaves. */
-  resumeCode = $state<{ words: string; days: number } | null>(null);
+  /**
+   * The code taken at the end of this chat, in memory only, and whether it is on screen: hidden
+   * from someone looking, and shown again on request, until the victim leaves.
+   */
+  resumeCode = $state<{ words: string; days: number; shown: boolean } | null>(null);
   #started: StartedConversation | null = null;
 
   get started(): StartedConversation | null {
