@@ -34,7 +34,7 @@ describe("the first real conversation", () => {
     await officer.getByRole("textbox", { name: "Message" }).press("Enter");
     const victimLog = victim.getByRole("log", { name: "Messages" });
     await victimLog.getByText("You are safe to talk. Are you hurt?").waitFor();
-    expect(await victimLog.getByRole("listitem").last().textContent()).toContain("Officer");
+    expect(await victimLog.getByRole("listitem").last().textContent()).toContain("Support");
 
     await officer.getByRole("button", { name: "End chat" }).click();
     await officer.getByRole("button", { name: "Yes, end chat" }).click();

@@ -139,3 +139,13 @@ export const HOSTS_OFFICER = {
 } as const satisfies NewOfficer;
 
 E2E_OFFICERS.push(HOSTS_OFFICER);
+
+/** For victim-phone.test.ts: an officer who answers victims on a phone-sized page. */
+export const PHONE_OFFICER = {
+  email: "pc.pip@police.test",
+  displayName: "PC Pip",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+E2E_OFFICERS.push(PHONE_OFFICER);

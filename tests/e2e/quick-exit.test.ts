@@ -77,6 +77,52 @@ describe("quick exit", () => {
     await context.close();
   });
 
+  it("is not set off by Escape in the message box, while typing or while an input method is composing", async () => {
+    const context = await browser().newContext();
+    await answerNeutralSite(context);
+    const victim = await context.newPage();
+    await victim.goto(baseUrl);
+    await victim.getByRole("button", { name: "Start chat" }).click();
+    const box = victim.getByRole("textbox", { name: "Message" });
+    await box.click();
+    await victim.keyboard.type("He has my pass");
+    await victim.keyboard.press("Escape");
+    // Composing in Japanese, as an input method does: Escape cancels the composition.
+    const cdp = await context.newCDPSession(victim);
+    await cdp.send("Input.imeSetComposition", { text: "わたし", selectionStart: 3, selectionEnd: 3 });
+    await victim.keyboard.press("Escape");
+    await victim.evaluate(() => {
+      const field = document.querySelector("textarea")!;
+      field.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", isComposing: true, bubbles: true }));
+      field.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", keyCode: 229, bubbles: true }));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(victim.url().startsWith(baseUrl)).toBe(true);
+    expect(await box.inputValue()).toContain("He has my pass");
+
+    // Outside a text field, Escape still leaves at once.
+    await victim.getByRole("button", { name: "Send", exact: true }).focus();
+    await victim.keyboard.press("Escape");
+    await victim.waitForURL(NEUTRAL_SITE);
+    await context.close();
+  });
+
+  it("counts Shift presses with a visible cue, then leaves on the third", async () => {
+    const context = await browser().newContext();
+    await answerNeutralSite(context);
+    const victim = await context.newPage();
+    await victim.goto(baseUrl);
+    await victim.getByRole("button", { name: "Start chat" }).waitFor();
+    await victim.keyboard.press("Shift");
+    await victim.getByText("Shift 1 of 3: press again to leave.").waitFor();
+    await victim.keyboard.press("Shift");
+    await victim.getByText("Shift 2 of 3: press again to leave.").waitFor();
+    expect(await victim.getByText("Shift 2 of 3: press again to leave.").isVisible()).toBe(true);
+    await victim.keyboard.press("Shift");
+    await victim.waitForURL(NEUTRAL_SITE);
+    await context.close();
+  });
+
   it("after a reopened tab or a fresh visit, shows a new start, never the conversation", async () => {
     const context = await browser().newContext();
     const victim = await context.newPage();

@@ -3,6 +3,7 @@
  * their chosen language; the console's are English, written for the officer.
  */
 import type { EndReason } from "$shared/protocol";
+import { SENDER_LABEL } from "../deployment";
 import type { Messages } from "../i18n/en";
 
 export interface ChatText {
@@ -55,7 +56,8 @@ export function victimChatText(m: Messages): ChatText {
     readByOther: m.readByOfficer,
     you: m.you,
     victimName: m.you,
-    officerName: m.officer,
+    // Neutral for anyone glancing at the screen: "Support" unless the deployment names it.
+    officerName: SENDER_LABEL ?? m.sender,
     otherTyping: m.officerTyping,
     otherOffline: m.officerOffline,
     inactivity: m.stillThere,

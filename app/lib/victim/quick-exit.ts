@@ -33,12 +33,21 @@ export function quickExit(hooks: QuickExitHooks, destination = NEUTRAL_SITE): vo
 /** How long three presses of Shift may take, as in GOV.UK's "Exit this page". */
 const SHIFT_WINDOW_MS = 5_000;
 
+/** Presses of Shift on its own that leave the page. */
+export const SHIFT_PRESSES = 3;
+
 /**
- * Calls `onTriple` when Shift is pressed and released on its own three times in a row.
- * Shift held for a capital letter (or any other key) does not count and starts the count again,
- * so typing never triggers it. Returns the function that stops watching.
+ * Calls `onTriple` when Shift is pressed and released on its own three times in a row, and
+ * `onCount` with each press counted so far (0 when the count starts again), for the cue that
+ * shows it, as GOV.UK's "Exit this page" does. Shift held for a capital letter (or any other
+ * key) does not count and starts the count again, so typing never triggers it. Returns the
+ * function that stops watching.
  */
-export function watchShiftPresses(target: Window, onTriple: () => void): () => void {
+export function watchShiftPresses(
+  target: Window,
+  onTriple: () => void,
+  onCount: (presses: number) => void = () => {},
+): () => void {
   let presses = 0;
   let shiftHeld = false;
   let usedAsModifier = false;
@@ -53,19 +62,24 @@ export function watchShiftPresses(target: Window, onTriple: () => void): () => v
       return;
     }
     if (shiftHeld) usedAsModifier = true;
-    presses = 0;
+    count(0);
+  };
+  const count = (value: number) => {
+    if (value !== presses) onCount(value);
+    presses = value;
   };
   const keyup = (event: KeyboardEvent) => {
     if (event.key !== "Shift") return;
     shiftHeld = false;
     if (usedAsModifier) return;
-    presses += 1;
     clearTimeout(timer);
-    timer = setTimeout(() => (presses = 0), SHIFT_WINDOW_MS);
-    if (presses >= 3) {
+    if (presses + 1 >= SHIFT_PRESSES) {
       presses = 0;
       onTriple();
+      return;
     }
+    count(presses + 1);
+    timer = setTimeout(() => count(0), SHIFT_WINDOW_MS);
   };
   target.addEventListener("keydown", keydown, true);
   target.addEventListener("keyup", keyup, true);
@@ -74,4 +88,20 @@ export function watchShiftPresses(target: Window, onTriple: () => void): () => v
     target.removeEventListener("keydown", keydown, true);
     target.removeEventListener("keyup", keyup, true);
   };
+}
+
+const TYPED_INPUT = /^(?:text|search|email|tel|url|password|number)$/;
+
+/**
+ * Whether this Escape leaves the page. Not inside a text field, where Escape closes an
+ * autocomplete list or undoes what is being typed, and never while an input method is composing
+ * (Chinese, Japanese, Korean, many phone keyboards), where it cancels the composition: GOV.UK's
+ * "Exit this page" leaves Escape out altogether for these reasons. Shift three times works anywhere.
+ */
+export function escapeLeaves(event: KeyboardEvent): boolean {
+  if (event.key !== "Escape" || event.isComposing || event.keyCode === 229) return false;
+  const target = event.target;
+  if (!(target instanceof HTMLElement)) return true;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return false;
+  return !(target instanceof HTMLInputElement && TYPED_INPUT.test(target.type));
 }

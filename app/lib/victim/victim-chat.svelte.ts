@@ -6,6 +6,7 @@ import type { StartConversationRequest, StartedConversation } from "$shared/prot
 import { ApiFailure } from "../api";
 import { loadChatCode } from "../chat/chat-code";
 import type { ConversationClient } from "../chat/conversation-client.svelte";
+import { quickExit } from "./quick-exit";
 import {
   connectionQuery,
   conversationToResume,
@@ -28,6 +29,11 @@ class VictimChat {
   client = $state<ConversationClient | null>(null);
   /** True after "Leave quietly", until a new chat starts. */
   leftQuietly = $state(false);
+  /**
+   * The code taken at the end of this chat, in memory only, and whether it is on screen: hidden
+   * from someone looking, and shown again on request, until the victim leaves.
+   */
+  resumeCode = $state<{ words: string; days: number; shown: boolean } | null>(null);
   #started: StartedConversation | null = null;
   /** How many times the page has been cleared (see forget), to drop work begun before. */
   #forgotten = 0;
@@ -78,6 +84,11 @@ class VictimChat {
     this.client = joined;
   }
 
+  /** Quick exit: leaves for the neutral site at once, erasing everything and telling the officer why. */
+  quickExit(): void {
+    quickExit({ beacon: this.beacon(), forget: () => this.forget() });
+  }
+
   /** The beacon for Quick exit, captured before the chat is erased. */
   beacon() {
     return this.#started && this.client?.status !== "ended" ? leavingBeacon(this.#started) : null;
@@ -103,6 +114,7 @@ class VictimChat {
     this.client?.close();
     this.client = null;
     this.#started = null;
+    this.resumeCode = null;
     forgetConversation();
   }
 }
