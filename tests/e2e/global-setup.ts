@@ -7,6 +7,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** The victims' hostname (http://localhost:PORT); the console is on consoleUrl(baseUrl) (pages.ts). */
     baseUrl: string;
+    /** The local server's state folder (D1, R2, Durable Objects), for tests that read the records. */
+    persistTo: string;
   }
 }
 
@@ -26,6 +28,7 @@ export default async function setup(project: TestProject) {
     WAITING_ABANDON_SECONDS: "3600",
   });
   project.provide("baseUrl", server.url);
+  project.provide("persistTo", server.persistTo);
   return async () => {
     await server.stop();
     await translator.close();

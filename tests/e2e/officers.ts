@@ -149,3 +149,12 @@ export const PHONE_OFFICER = {
 } as const satisfies NewOfficer;
 
 E2E_OFFICERS.push(PHONE_OFFICER);
+
+export const ENDING_OFFICER = {
+  email: "pc.ned@police.test",
+  displayName: "PC Ned",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+E2E_OFFICERS.push(ENDING_OFFICER);

@@ -1,16 +1,16 @@
 /**
  * Ending a chat: both sides are told at once, and the record is sealed after, by a job that is
- * kept in the chat's storage until it has succeeded: through a failing R2, and through a seal
- * that never comes back (as when its object is evicted halfway; that the job survives a fresh
- * object on the same storage is shown in scheduler.test.ts). Meanwhile Records shows the chat as ended, its record being
- * sealed. Every test moves the clock first, so the chat's alarms wait for the test to run them
+ * kept in the chat's storage until it has succeeded: through a failing R2, through a seal that
+ * never comes back, and through the object itself being evicted halfway (its memory thrown away,
+ * a fresh object on the same storage). Meanwhile Records shows the chat as ended, its record
+ * being sealed. Every test moves the clock first, so the chat's alarms wait for the test to run them
  * (tests/integration/clock.ts): "before the seal" is a fact of the test, not a race.
  */
-import { runDurableObjectAlarm } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RecordSearchResult } from "../../worker/shared/protocol";
-import { alarmOf, holdAlarms, restoreClock, runNextAlarm } from "./clock";
+import { alarmOf, holdAlarms, restoreClock, runNextAlarm, setClock } from "./clock";
 import { activeChat, call } from "./harness";
 
 const WHY = "Checking how a chat that has just ended is shown";
@@ -127,6 +127,34 @@ describe("ending a chat", () => {
     put.mockRestore();
     expect(await alarmOf(stub)).toBeGreaterThan(Date.now());
     await runNextAlarm(stub);
+    expect(isSealed(await d1Row(id))).toBe(true);
+    expect(await sealedFiles(id)).toEqual(["json", "pdf"]);
+  });
+
+  it("seals the record when its object is evicted halfway through the seal", async () => {
+    const { started, victim, chat } = await activeChat();
+    const id = started.conversationId;
+    const stub = env.Conversation.getByName(id);
+    const put = vi.spyOn(env.TRANSCRIPTS, "put").mockImplementationOnce(() => new Promise<never>(() => undefined));
+
+    victim.send({ type: "end" });
+    await victim.next("ended");
+    await chat.next("ended");
+    void runNextAlarm(stub).catch(() => undefined);
+    while (put.mock.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    put.mockRestore();
+    expect(isSealed(await d1Row(id))).toBe(false);
+
+    // Evicted mid-seal: what comes back is a new object with nothing in memory, on the same
+    // storage, woken by its alarm at the seal's retry time.
+    await runInDurableObject(stub, async (evicted, state) => {
+      const Conversation = evicted.constructor as new (state: DurableObjectState, env: Env) => typeof evicted;
+      const fresh = new Conversation(state, env);
+      const retryAt = await state.storage.getAlarm();
+      expect(retryAt).toBeGreaterThan(Date.now());
+      setClock(retryAt!);
+      await fresh.alarm();
+    });
     expect(isSealed(await d1Row(id))).toBe(true);
     expect(await sealedFiles(id)).toEqual(["json", "pdf"]);
   });
