@@ -158,3 +158,13 @@ export const ENDING_OFFICER = {
 } as const satisfies NewOfficer;
 
 E2E_OFFICERS.push(ENDING_OFFICER);
+
+/** For more-time.test.ts: an officer who gives a victim who must step away more time. */
+export const MORE_TIME_OFFICER = {
+  email: "pc.moe@police.test",
+  displayName: "PC Moe",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+E2E_OFFICERS.push(MORE_TIME_OFFICER);

@@ -139,6 +139,7 @@ describe("hostile frames", () => {
 const FORBIDDEN: Record<"victim" | "officer" | "observer", object[]> = {
   victim: [
     { type: "retry-translation", seq: 1 },
+    { type: "more-time" },
     { type: "note", text: "Officer's note: allegation withdrawn." },
     { type: "outcome", outcome: "advice-given" },
   ],
@@ -155,6 +156,7 @@ const FORBIDDEN: Record<"victim" | "officer" | "observer", object[]> = {
     { type: "location", latitude: 0, longitude: 0, accuracy: 1 },
     { type: "retry-translation", seq: 1 },
     { type: "still-here" },
+    { type: "more-time" },
     { type: "end" },
   ],
 };

@@ -45,6 +45,8 @@ export const CONVERSATION_FRAMES = {
   location: { roles: ["victim"], rate: { burst: 3, refillMs: 20_000, over: "refuse" } },
   "retry-translation": { roles: ["officer"], rate: { burst: 5, refillMs: 2_000, over: "refuse" } },
   "set-language": { roles: ["officer"], rate: { burst: 3, refillMs: 5_000, over: "refuse" } },
+  // Which officer may is the Conversation's check (the one the chat is assigned to).
+  "more-time": { roles: ["officer"], rate: { burst: 3, refillMs: 5_000, over: "refuse" } },
 } as const satisfies Record<ConversationClientFrame["type"], FrameRule<ConnectionRole>>;
 
 /** Everyone on the console (shared/access-policy.ts). */

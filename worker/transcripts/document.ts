@@ -47,6 +47,8 @@ function summary(entry: RecordEntry): string | null {
       return `Officer ${entry.by.role === "officer" ? entry.by.officerId : "unknown"} said message ${entry.data.seq} is in ${languageName(entry.data.language)}${
         entry.data.readAs ? ` (it had been read as ${languageName(entry.data.readAs)})` : ""
       }; it and the victim's later messages read the same way were translated again.`;
+    case "more-time":
+      return `Officer ${entry.by.role === "officer" ? entry.by.officerId : "unknown"} gave the victim more time: they were not to be asked whether they were still there before ${entry.data.until}.`;
     case "ended":
       return `The chat ended (${entry.data.reason}), by ${byWhom(entry.by)}.`;
     default:

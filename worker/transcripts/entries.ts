@@ -57,6 +57,13 @@ export const entry = {
     by: actor("officer", change.officerId),
     data: { seq: change.seq, readAs: change.readAs, language: change.language },
   }),
+  /** An officer gave the victim more time before being asked whether they are still there. */
+  moreTime: (officerId: string, at: number, until: number): EntryOf<"more-time"> => ({
+    kind: "more-time",
+    at: iso(at),
+    by: actor("officer", officerId),
+    data: { until: iso(until) },
+  }),
   location: (location: SharedLocation): EntryOf<"location"> => ({
     kind: "location",
     at: iso(location.at),

@@ -24,6 +24,8 @@ export interface ChatText {
   /** The inactivity question, with `{time}`. */
   inactivity: string;
   stillHere: string | null;
+  /** The officer gave more time, with `{time}`: when it runs out. */
+  moreTime: string;
   endChat: string;
   endConfirm: string;
   endYes: string;
@@ -62,6 +64,7 @@ export function victimChatText(m: Messages): ChatText {
     otherOffline: m.officerOffline,
     inactivity: m.stillThere,
     stillHere: m.stillHere,
+    moreTime: m.moreTime,
     endChat: m.endChat,
     endConfirm: m.endConfirm,
     endYes: m.endYes,

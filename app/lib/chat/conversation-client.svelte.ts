@@ -75,6 +75,8 @@ export class ConversationClient {
   otherReadSeq = $state(0);
   /** When the chat will close unless the victim answers "still here". */
   inactivityClosesAt = $state<number | null>(null);
+  /** While the officer's "more time" holds: the victim is not asked whether they are still there before this. */
+  moreTimeUntil = $state<number | null>(null);
   /** While waiting: the victim's place in the queue. */
   queue = $state<QueueInfo | null>(null);
   /** The latest neutral notice about the officer changing. */
@@ -164,6 +166,11 @@ export class ConversationClient {
     this.#transmit({ type: "still-here" });
   }
 
+  /** Officer: the victim must step away; they are not asked whether they are still there for a while. */
+  giveMoreTime(): void {
+    this.#transmit({ type: "more-time" });
+  }
+
   /** Ends the chat; `quietly` is the victim's "Leave quietly". */
   end(quietly = false): void {
     this.#transmit(quietly ? { type: "end", quietly } : { type: "end" });
@@ -250,6 +257,7 @@ export class ConversationClient {
         this.status = frame.status;
         this.endReason = frame.endReason;
         this.inactivityClosesAt = frame.inactivityClosesAt;
+        this.moreTimeUntil = frame.moreTimeUntil;
         this.otherOnline = frame.role === "victim" ? frame.presence.officer : frame.presence.victim;
         this.otherReadSeq = frame.role === "victim" ? frame.read.officer : frame.read.victim;
         this.error = null;
@@ -309,11 +317,17 @@ export class ConversationClient {
         break;
       case "inactivity":
         this.inactivityClosesAt = frame.closesAt;
+        // Asked again only once the more time has run out.
+        if (frame.closesAt !== null) this.moreTimeUntil = null;
+        break;
+      case "more-time":
+        this.moreTimeUntil = frame.until;
         break;
       case "ended":
         this.status = "ended";
         this.endReason = frame.reason;
         this.inactivityClosesAt = null;
+        this.moreTimeUntil = null;
         this.#socket.close();
         break;
       case "error":
@@ -335,6 +349,7 @@ export class ConversationClient {
   endedWhileAway(): void {
     this.status = "ended";
     this.inactivityClosesAt = null;
+    this.moreTimeUntil = null;
     this.#socket.close();
   }
 

@@ -31,6 +31,7 @@ export const officerChatText: ChatText = {
   otherOffline: "The victim is offline. They will see your messages if they come back.",
   inactivity: "The victim has been asked whether they are still there. The chat closes at {time} unless they answer.",
   stillHere: null,
+  moreTime: "The victim has more time: they will not be asked whether they are still there before {time}.",
   endChat: "End chat",
   endConfirm: "End this chat?",
   endYes: "Yes, end chat",

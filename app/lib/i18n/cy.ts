@@ -46,6 +46,7 @@ export const cy: Messages = {
   returnedToQueue: "Mae eich swyddog wedi gorfod gadael. Bydd rhywun newydd gyda chi cyn bo hir, a bydd yn gallu gweld eich sgwrs hyd yma.",
   stillThere: "Ydych chi'n dal yno? Bydd y sgwrs hon yn cau am {time} oni bai eich bod yn ateb.",
   stillHere: "Rydw i'n dal yma",
+  moreTime: "Rydych chi wedi cael rhagor o amser. Gallwch ddod yn ôl i'r sgwrs hon tan {time}.",
   endChat: "Dod â'r sgwrs i ben",
   endConfirm: "Dod â'r sgwrs hon i ben?",
   endYes: "Ie, dod â'r sgwrs i ben",

@@ -47,6 +47,7 @@ export const en = {
   returnedToQueue: "Your officer has had to leave. Someone new will be with you shortly and will see your conversation so far.",
   stillThere: "Are you still there? This chat will close at {time} unless you answer.",
   stillHere: "I'm still here",
+  moreTime: "You have been given more time. You can come back to this chat until {time}.",
   endChat: "End chat",
   endConfirm: "End this chat?",
   endYes: "Yes, end chat",

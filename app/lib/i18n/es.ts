@@ -46,6 +46,7 @@ export const es: Messages = {
   returnedToQueue: "Tu agente ha tenido que irse. Pronto te atenderá otra persona, que verá la conversación hasta ahora.",
   stillThere: "¿Sigues ahí? Este chat se cerrará a las {time} si no respondes.",
   stillHere: "Sigo aquí",
+  moreTime: "Tienes más tiempo. Puedes volver a este chat hasta las {time}.",
   endChat: "Terminar chat",
   endConfirm: "¿Terminar este chat?",
   endYes: "Sí, terminar chat",

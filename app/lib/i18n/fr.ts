@@ -46,6 +46,7 @@ export const fr: Messages = {
   returnedToQueue: "Votre agent a dû partir. Une autre personne sera bientôt avec vous et verra votre conversation jusqu'ici.",
   stillThere: "Êtes-vous toujours là ? Cette discussion se fermera à {time} si vous ne répondez pas.",
   stillHere: "Je suis toujours là",
+  moreTime: "Vous disposez de plus de temps. Vous pouvez revenir dans cette discussion jusqu'à {time}.",
   endChat: "Terminer la discussion",
   endConfirm: "Terminer cette discussion ?",
   endYes: "Oui, terminer la discussion",

@@ -46,6 +46,7 @@ export const hu: Messages = {
   returnedToQueue: "A rendőrnek, aki Önnel beszélt, el kellett mennie. Hamarosan valaki más lesz Önnel, és látni fogja az eddigi beszélgetést.",
   stillThere: "Még itt van? Ez a csevegés {time}-kor bezárul, ha nem válaszol.",
   stillHere: "Még itt vagyok",
+  moreTime: "Több időt kapott. {time}-ig visszatérhet ebbe a csevegésbe.",
   endChat: "Csevegés befejezése",
   endConfirm: "Befejezi ezt a csevegést?",
   endYes: "Igen, befejezem",

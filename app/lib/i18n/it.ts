@@ -46,6 +46,7 @@ export const it: Messages = {
   returnedToQueue: "Il tuo agente ha dovuto andare via. A breve arriverà qualcun altro, che vedrà la conversazione fino a questo punto.",
   stillThere: "Ci sei ancora? Questa chat si chiuderà alle {time} se non rispondi.",
   stillHere: "Sono ancora qui",
+  moreTime: "Hai più tempo. Puoi tornare in questa chat fino alle {time}.",
   endChat: "Termina la chat",
   endConfirm: "Terminare questa chat?",
   endYes: "Sì, termina la chat",

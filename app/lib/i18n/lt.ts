@@ -46,6 +46,7 @@ export const lt: Messages = {
   returnedToQueue: "Jūsų pareigūnas turėjo išeiti. Netrukus su jumis bus kitas pareigūnas, kuris matys iki šiol vykusį pokalbį.",
   stillThere: "Ar dar esate čia? Jei neatsakysite, šis pokalbis bus uždarytas {time}.",
   stillHere: "Aš vis dar čia",
+  moreTime: "Jums suteikta daugiau laiko. Į šį pokalbį galite grįžti iki {time}.",
   endChat: "Baigti pokalbį",
   endConfirm: "Baigti šį pokalbį?",
   endYes: "Taip, baigti pokalbį",

@@ -46,6 +46,7 @@ export const pl: Messages = {
   returnedToQueue: "Twój policjant musiał odejść. Wkrótce dołączy ktoś nowy i zobaczy Waszą dotychczasową rozmowę.",
   stillThere: "Czy nadal tu jesteś? Ten czat zostanie zamknięty o {time}, jeśli nie odpowiesz.",
   stillHere: "Nadal tu jestem",
+  moreTime: "Masz więcej czasu. Ten czat poczeka na Ciebie do {time}.",
   endChat: "Zakończ czat",
   endConfirm: "Zakończyć ten czat?",
   endYes: "Tak, zakończ czat",

@@ -46,6 +46,7 @@ export const pt: Messages = {
   returnedToQueue: "O seu agente teve de sair. Em breve, outra pessoa vai estar consigo e verá a conversa até agora.",
   stillThere: "Ainda está aí? Esta conversa vai terminar às {time}, a não ser que responda.",
   stillHere: "Ainda estou aqui",
+  moreTime: "Tem mais tempo. Pode voltar a esta conversa até às {time}.",
   endChat: "Terminar conversa",
   endConfirm: "Terminar esta conversa?",
   endYes: "Sim, terminar conversa",

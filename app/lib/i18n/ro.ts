@@ -46,6 +46,7 @@ export const ro: Messages = {
   returnedToQueue: "Polițistul dumneavoastră a trebuit să plece. În curând va fi cu dumneavoastră altcineva, care va vedea conversația de până acum.",
   stillThere: "Mai sunteți acolo? Acest chat se va închide la {time} dacă nu răspundeți.",
   stillHere: "Sunt încă aici",
+  moreTime: "Ați primit mai mult timp. Puteți reveni la acest chat până la {time}.",
   endChat: "Încheiați chatul",
   endConfirm: "Încheiați acest chat?",
   endYes: "Da, încheiați chatul",

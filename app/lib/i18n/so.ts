@@ -46,6 +46,7 @@ export const so: Messages = {
   returnedToQueue: "Sarkaalkaagu waxaa khasab ku noqotay inuu baxo. Qof cusub ayaa dhawaan kula joogi doona, wuxuuna arki doonaa sheekadiinnii ilaa hadda.",
   stillThere: "Weli ma joogtaa? Sheekadan waxay xirmi doontaa saacadda {time} haddii aadan jawaabin.",
   stillHere: "Weli waan joogaa",
+  moreTime: "Waxaa laguu siiyay waqti dheeraad ah. Waxaad ku soo laaban kartaa sheekadan ilaa saacadda {time}.",
   endChat: "Dhammee sheekada",
   endConfirm: "Ma dhammaynaysaa sheekadan?",
   endYes: "Haa, dhammee sheekada",

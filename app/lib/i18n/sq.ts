@@ -46,6 +46,7 @@ export const sq: Messages = {
   returnedToQueue: "Punonjësi juaj u detyrua të largohej. Së shpejti do të jetë me ju dikush tjetër, i cili do ta shohë bisedën tuaj deri tani.",
   stillThere: "A jeni ende aty? Kjo bisedë do të mbyllet në orën {time} nëse nuk përgjigjeni.",
   stillHere: "Jam ende këtu",
+  moreTime: "Ju është dhënë më shumë kohë. Mund të ktheheni në këtë bisedë deri në orën {time}.",
   endChat: "Përfundoni bisedën",
   endConfirm: "Ta përfundoni këtë bisedë?",
   endYes: "Po, përfundojeni bisedën",

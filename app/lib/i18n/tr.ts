@@ -46,6 +46,7 @@ export const tr: Messages = {
   returnedToQueue: "Polis memurunuz ayrılmak zorunda kaldı. Kısa süre içinde başka biri size katılacak ve şimdiye kadarki konuşmanızı görecek.",
   stillThere: "Hâlâ orada mısınız? Yanıt vermezseniz bu sohbet şu saatte kapanacak: {time}.",
   stillHere: "Hâlâ buradayım",
+  moreTime: "Size daha fazla süre verildi. Bu sohbete şu saate kadar geri dönebilirsiniz: {time}.",
   endChat: "Sohbeti bitir",
   endConfirm: "Bu sohbet bitirilsin mi?",
   endYes: "Evet, sohbeti bitir",

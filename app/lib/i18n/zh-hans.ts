@@ -46,6 +46,7 @@ export const zhHans: Messages = {
   returnedToQueue: "刚才与你交谈的警察不得不离开。很快会有新的人来与你交谈，并能看到到目前为止的对话。",
   stillThere: "你还在吗？如果你不回复，这次聊天将在 {time} 关闭。",
   stillHere: "我还在",
+  moreTime: "你有更多时间了。你可以在 {time} 之前回到这次聊天。",
   endChat: "结束聊天",
   endConfirm: "要结束这次聊天吗？",
   endYes: "是，结束聊天",

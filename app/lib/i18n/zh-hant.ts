@@ -46,6 +46,7 @@ export const zhHant: Messages = {
   returnedToQueue: "剛才與你交談的警察必須離開。很快會有新的人來與你交談，並能看到到目前為止的對話。",
   stillThere: "你還在嗎？如果你不回覆，這次聊天將在 {time} 關閉。",
   stillHere: "我還在",
+  moreTime: "你有更多時間了。你可以在 {time} 之前回到這次聊天。",
   endChat: "結束聊天",
   endConfirm: "要結束這次聊天嗎？",
   endYes: "是，結束聊天",

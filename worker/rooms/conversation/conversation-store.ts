@@ -34,6 +34,8 @@ export interface ConversationRecord {
   archivedAt: number | null;
   /** Set while the victim is being asked whether they are still there. */
   inactivityClosesAt: number | null;
+  /** The officer gave more time: the question is not asked before this (null when none was given, or it has run out). */
+  moreTimeUntil: number | null;
   /** Highest seq already copied to D1. */
   flushedSeq: number;
   /** Highest record entry already in the live copy in R2 (archive/live-copy.ts). */
@@ -135,6 +137,8 @@ export const SCHEMA_STEPS = [
    ALTER TABLE messages ADD COLUMN recorded TEXT;
    ALTER TABLE conversation ADD COLUMN live_copied_n INTEGER NOT NULL DEFAULT 0;
    CREATE INDEX messages_pending ON messages (seq) WHERE translation_status = 'pending';`,
+  // The officer's "more time": the inactivity question waits until then.
+  `ALTER TABLE conversation ADD COLUMN more_time_until INTEGER;`,
 ] as const;
 
 /**
@@ -217,6 +221,7 @@ export class ConversationStore {
       endReason: row.end_reason === null ? null : (row.end_reason as EndReason),
       archivedAt: row.archived_at === null ? null : Number(row.archived_at),
       inactivityClosesAt: row.inactivity_closes_at === null ? null : Number(row.inactivity_closes_at),
+      moreTimeUntil: row.more_time_until === null || row.more_time_until === undefined ? null : Number(row.more_time_until),
       flushedSeq: Number(row.flushed_seq),
       liveCopiedN: Number(row.live_copied_n),
       read: { victim: Number(row.victim_read_seq), officer: Number(row.officer_read_seq) },
@@ -450,6 +455,12 @@ export class ConversationStore {
   setInactivityClosesAt(closesAt: number | null): void {
     if (this.read()?.inactivityClosesAt === closesAt) return;
     this.change({ inactivityClosesAt: closesAt }, "UPDATE conversation SET inactivity_closes_at = ? WHERE singleton = 1", closesAt);
+  }
+
+  /** When the officer's "more time" runs out; null once it has. Only a change is written. */
+  setMoreTimeUntil(until: number | null): void {
+    if (this.read()?.moreTimeUntil === until) return;
+    this.change({ moreTimeUntil: until }, "UPDATE conversation SET more_time_until = ? WHERE singleton = 1", until);
   }
 
   /** The live copy holds messages up to `seq` and entries up to `n` (never moving back). */

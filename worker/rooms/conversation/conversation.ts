@@ -35,6 +35,7 @@ import {
   type PrivateNote,
   type QueueInfo,
   type VictimContext,
+  MORE_TIME_MS,
 } from "../../shared/protocol";
 import { recordBlock } from "../../abuse/blocks";
 import { LIMIT_MESSAGES, messageLimit } from "../../abuse/rate-limits";
@@ -239,7 +240,7 @@ export class Conversation extends Server<Env> {
     this.store.markActive(officerId, now);
     this.store.appendEntry(entry.accepted(officerId, now));
     // The victim's quiet time counts from when someone is there to answer them.
-    await this.scheduler.set("inactivity-prompt", now + this.timings.inactivityPromptMs);
+    await this.scheduler.set("inactivity-prompt", this.nextQuestionAt(now));
     await this.scheduler.ensure("flush", now + this.flushDelay());
     this.broadcastFrame({ type: "status", status: "active" });
     return { ok: true };
@@ -351,6 +352,7 @@ export class Conversation extends Server<Env> {
       presence: { victim: this.isOnline("victim"), officer: this.isOnline("officer") },
       read: record.read,
       inactivityClosesAt: record.inactivityClosesAt,
+      moreTimeUntil: record.moreTimeUntil !== null && record.moreTimeUntil > Date.now() ? record.moreTimeUntil : null,
       endReason: record.endReason,
       queue: record.status === "waiting" ? record.queue : null,
       handovers: role === "victim" ? [] : this.store.handovers(),
@@ -409,6 +411,8 @@ export class Conversation extends Server<Env> {
       }
       case "still-here":
         return this.victimIsHere();
+      case "more-time":
+        return this.giveMoreTime(connection);
       case "location":
         return this.shareLocation(connection, frame);
       case "end":
@@ -561,14 +565,52 @@ export class Conversation extends Server<Env> {
   private async victimIsHere(): Promise<void> {
     const now = Date.now();
     const record = this.store.read();
-    if (record?.inactivityClosesAt !== null) {
-      this.store.setInactivityClosesAt(null);
-      await this.scheduler.cancel("inactivity-close");
-      this.broadcastFrame({ type: "inactivity", closesAt: null });
-    }
+    // Awaited only when asked: otherwise the quiet clock is set in this same turn, with the message.
+    if (record && record.inactivityClosesAt !== null) await this.withdrawQuestion();
     if (record?.status === "active") {
-      await this.scheduler.set("inactivity-prompt", now + this.timings.inactivityPromptMs);
+      await this.scheduler.set("inactivity-prompt", this.nextQuestionAt(now));
     }
+  }
+
+  /** "Are you still there?", if it is being asked, is asked no more: both sides are told, and the chat will not close for it. */
+  private async withdrawQuestion(): Promise<void> {
+    if ((this.store.read()?.inactivityClosesAt ?? null) === null) return;
+    this.store.setInactivityClosesAt(null);
+    await this.scheduler.cancel("inactivity-close");
+    this.broadcastFrame({ type: "inactivity", closesAt: null });
+  }
+
+  /**
+   * When to ask "Are you still there?" after quiet from `now`: the usual quiet time, or the end of
+   * the officer's "more time" if that is later.
+   */
+  private nextQuestionAt(now: number): number {
+    return Math.max(now + this.timings.inactivityPromptMs, this.store.read()?.moreTimeUntil ?? 0);
+  }
+
+  /**
+   * The assigned officer gives the victim more time, because they have said they must step away:
+   * "Are you still there?" is not asked before MORE_TIME_MS from now, and a question being asked
+   * is withdrawn. If the victim is still quiet when it runs out, the question comes then, with the
+   * usual time to answer before the chat closes; so the chat stays open at least that much longer
+   * than the time both sides are shown. Writing meanwhile does not cut it short (the question then
+   * waits for the later of the usual quiet time and its end), nor does the chat going back to the
+   * queue or to another officer; giving it again starts it again from then. It is a record entry.
+   */
+  private async giveMoreTime(connection: Connection): Promise<void> {
+    const record = this.liveRecordFor(connection);
+    if (!record) return;
+    const officerId = (connection.state as ParticipantState | null)?.officerId ?? null;
+    if (!officerId || !mayWriteChat({ id: officerId }, record)) {
+      return sendError(connection, "not-allowed", "Only the officer in this chat can give the victim more time.");
+    }
+    const now = Date.now();
+    const until = now + MORE_TIME_MS;
+    this.store.setMoreTimeUntil(until);
+    this.store.appendEntry(entry.moreTime(officerId, now, until));
+    await this.withdrawQuestion();
+    await this.scheduler.set("inactivity-prompt", until);
+    this.broadcastFrame({ type: "more-time", until });
   }
 
   private async run(job: ConversationJob): Promise<void> {
@@ -597,6 +639,11 @@ export class Conversation extends Server<Env> {
       }
       case "inactivity-prompt": {
         if (record.status !== "active") return;
+        // Never while the officer's "more time" holds (each setting of this job waits for it).
+        if (record.moreTimeUntil !== null && Date.now() < record.moreTimeUntil) {
+          return this.scheduler.set("inactivity-prompt", record.moreTimeUntil);
+        }
+        this.store.setMoreTimeUntil(null);
         const closesAt = Date.now() + this.timings.inactivityCloseMs;
         this.store.setInactivityClosesAt(closesAt);
         await this.scheduler.set("inactivity-close", closesAt);

@@ -89,6 +89,13 @@ export const TypingFrame = z.object({ type: z.literal("typing") });
 export const ReadFrame = z.object({ type: z.literal("read"), seq: z.int().check(z.nonnegative()) });
 /** The victim's answer to "Are you still there?". */
 export const StillHereFrame = z.object({ type: z.literal("still-here") });
+/** How long the officer's "more time" holds back "Are you still there?": 30 minutes from when it is given. */
+export const MORE_TIME_MS = 30 * 60_000;
+/**
+ * The assigned officer gives the victim more time (they have said they must step away): the
+ * inactivity question is not asked before MORE_TIME_MS from now, and one already asked is withdrawn.
+ */
+export const MoreTimeFrame = z.object({ type: z.literal("more-time") });
 
 export const ConversationClientFrame = z.discriminatedUnion("type", [
   SendFrame,
@@ -96,6 +103,7 @@ export const ConversationClientFrame = z.discriminatedUnion("type", [
   TypingFrame,
   ReadFrame,
   StillHereFrame,
+  MoreTimeFrame,
   LocationFrame,
   RetryTranslationFrame,
   SetLanguageFrame,
@@ -192,6 +200,8 @@ export const ConversationServerFrame = z.discriminatedUnion("type", [
     read: ReadMarks,
     /** Set while the victim is being asked whether they are still there. */
     inactivityClosesAt: z.nullable(z.int()),
+    /** While the officer's "more time" holds: the question is not asked before this time. */
+    moreTimeUntil: z.nullable(z.int()),
     endReason: z.nullable(EndReason),
     /** While waiting: the victim's place in the queue. */
     queue: z.nullable(QueueInfo),
@@ -242,6 +252,8 @@ export const ConversationServerFrame = z.discriminatedUnion("type", [
   z.object({ type: z.literal("read"), role: ParticipantRole, seq: z.int().check(z.nonnegative()) }),
   /** The victim is asked whether they are still there (closesAt set) or has answered (null). */
   z.object({ type: z.literal("inactivity"), closesAt: z.nullable(z.int()) }),
+  /** The officer gave more time: the victim is not asked whether they are still there before `until`. */
+  z.object({ type: z.literal("more-time"), until: z.int() }),
   z.object({ type: z.literal("ended"), reason: EndReason }),
   z.object({ type: z.literal("error"), code: ErrorCode, message: z.string() }),
 ]);

@@ -42,6 +42,8 @@ export interface EntryData {
   translation: TranslationData;
   /** An officer's correction of the language a victim's message was read as. */
   language: { seq: number; readAs: string | null; language: string };
+  /** The officer gave the victim more time: "Are you still there?" is not asked before `until` (ISO 8601, UTC). */
+  "more-time": { until: string };
   location: Omit<SharedLocation, "at">;
   note: Pick<PrivateNote, "text">;
   outcome: Omit<Outcome, "officerId" | "at">;
