@@ -51,6 +51,14 @@ export async function acceptChatOf(officer: Page, victim: Page): Promise<void> {
   await victim.getByText("An officer is with you.").waitFor();
 }
 
+/** As acceptChatOf, for a victim whose page is in Polish (which says their place in Polish). */
+export async function acceptPolishChatOf(officer: Page, victim: Page): Promise<void> {
+  const text = (await victim.getByText(/w kolejce/i).first().textContent()) ?? "";
+  const position = text.includes("następna") ? "1" : /(\d+)/.exec(text)?.[1];
+  await officer.getByRole("button", { name: new RegExp(`^Accept chat ${position},`) }).click();
+  await victim.getByText("Policjant jest z Tobą.").waitFor();
+}
+
 /** Where Quick exit goes by default; tests answer it locally, as the network is closed. */
 export const NEUTRAL_SITE = "https://www.bbc.co.uk/weather";
 

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { accessibilityProblems } from "./accessibility.ts";
 import { browserForFile } from "./browser.ts";
 import { SAFETY_OFFICER } from "./officers.ts";
-import { acceptChatOf, answerNeutralSite, signInOfficer, startAcceptedChat, write } from "./pages.ts";
+import { RESUME_WORD_LISTS } from "../../worker/auth/resume-words/index.ts";
+import { acceptChatOf, acceptPolishChatOf, answerNeutralSite, signInOfficer, startAcceptedChat, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -134,6 +135,64 @@ describe("the victim's page", () => {
     await again.getByLabel("Your PIN").fill("4826");
     await again.getByRole("button", { name: "Start chat with my code" }).click();
     await again.getByRole("alert").filter({ hasText: noMatch }).waitFor();
+  });
+
+  it("gives a victim on a Polish page a code of Polish words, which starts their next chat from a new visit", async () => {
+    const victim = await (await browser().newContext({ locale: "pl" })).newPage();
+    await victim.goto(baseUrl);
+    await victim.waitForFunction(() => document.documentElement.lang === "pl");
+    await victim.getByRole("button", { name: "Rozpocznij czat" }).click();
+    await acceptPolishChatOf(officer, victim);
+    await victim.getByRole("button", { name: "Zakończ czat" }).click();
+    await victim.getByRole("button", { name: "Tak, zakończ czat" }).click();
+
+    // The end screen offers the code in Polish, and the code is Polish words, shown as Polish.
+    await victim.getByRole("heading", { name: "Ten czat został zakończony przez Ciebie." }).waitFor();
+    await victim.getByRole("heading", { name: "Chcesz wrócić później?" }).waitFor();
+    await victim.getByLabel("Wybierz PIN (od 4 do 8 cyfr)").fill("3917");
+    await victim.getByRole("button", { name: "Uzyskaj mój kod" }).click();
+    const shown = victim.locator(".code");
+    const code = (await shown.textContent())!.trim();
+    expect(code.split(" ")).toHaveLength(4);
+    expect(code.split(" ").filter((word) => !RESUME_WORD_LISTS.pl!.includes(word))).toEqual([]);
+    expect([await shown.getAttribute("lang"), await shown.evaluate((p) => getComputedStyle(p).direction)]).toEqual(["pl", "ltr"]);
+    // Hidden from someone looking, and shown again.
+    await victim.getByRole("button", { name: "Ukryj mój kod" }).click();
+    expect(await victim.locator("body").innerText()).not.toContain(code);
+    await victim.getByRole("button", { name: "Pokaż mój kod" }).click();
+    expect((await shown.textContent())!.trim()).toBe(code);
+    await victim.context().close();
+
+    const later = await (await browser().newContext({ locale: "pl" })).newPage();
+    await later.goto(baseUrl);
+    await later.getByText("Mam kod").click();
+    await later.getByLabel("Twój kod (słowa, które zostały Ci podane)").fill(code);
+    await later.getByLabel("Twój PIN").fill("3917");
+    await later.getByRole("button", { name: "Rozpocznij czat z moim kodem" }).click();
+    await acceptPolishChatOf(officer, later);
+    await officer.getByRole("tabpanel").getByText("Returning: came back with a code").waitFor();
+    await later.getByRole("button", { name: "Zakończ czat" }).click();
+    await later.getByRole("button", { name: "Tak, zakończ czat" }).click();
+    await later.getByRole("heading", { name: "Ten czat został zakończony przez Ciebie." }).waitFor();
+    await later.context().close();
+  });
+
+  it("shows an Arabic victim's code in Arabic words, right to left", async () => {
+    const victim = await (await browser().newContext({ locale: "ar" })).newPage();
+    await victim.goto(baseUrl);
+    await victim.waitForFunction(() => document.documentElement.lang === "ar");
+    await victim.getByRole("button", { name: "ابدأ المحادثة" }).click();
+    // Ended while still waiting: the code is offered all the same.
+    await victim.getByRole("button", { name: "إنهاء المحادثة" }).click();
+    await victim.getByRole("button", { name: "نعم، أنهِ المحادثة" }).click();
+    await victim.getByLabel("اختر رقمًا سريًا (من 4 إلى 8 أرقام)").fill("2864");
+    await victim.getByRole("button", { name: "الحصول على رمزي" }).click();
+    const shown = victim.locator(".code");
+    const code = (await shown.textContent())!.trim();
+    expect(code.split(" ").filter((word) => !RESUME_WORD_LISTS.ar!.includes(word))).toEqual([]);
+    expect([await shown.getAttribute("lang"), await shown.evaluate((p) => getComputedStyle(p).direction)]).toEqual(["ar", "rtl"]);
+    expect(await accessibilityProblems(victim, { seriousOnly: true })).toEqual([]);
+    await victim.context().close();
   });
 
   it("speaks the victim's language, right to left for Arabic, and fits a 320-pixel screen", async () => {

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { accessibilityProblems } from "./accessibility.ts";
 import { browserForFile } from "./browser.ts";
 import { PHONE_OFFICER } from "./officers.ts";
-import { acceptChatOf, answerNeutralSite, messageLog, NEUTRAL_SITE, signInOfficer, startAcceptedChat, write } from "./pages.ts";
+import { acceptChatOf, acceptPolishChatOf, answerNeutralSite, messageLog, NEUTRAL_SITE, signInOfficer, startAcceptedChat, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -226,7 +226,7 @@ describe("the victim's page on a phone", () => {
     await victim.waitForFunction(() => document.documentElement.lang === "pl");
     await victim.getByRole("button", { name: "Rozpocznij czat" }).tap();
     await victim.getByText(/w kolejce/i).waitFor();
-    await acceptChatOfPolish(victim);
+    await acceptPolishChatOf(officer, victim);
     await write(officer, "Dzień dobry");
     const last = victim.getByRole("log").getByRole("listitem").last();
     await last.getByText("Dzień dobry").waitFor();
@@ -270,11 +270,3 @@ describe("the victim's page with a keyboard", () => {
     await context.close();
   });
 });
-
-/** acceptChatOf reads the queue position in English; a Polish page says it in Polish. */
-async function acceptChatOfPolish(victim: Page) {
-  const text = (await victim.getByText(/w kolejce/i).first().textContent()) ?? "";
-  const position = text.includes("następna") ? "1" : /(\d+)/.exec(text)?.[1];
-  await officer.getByRole("button", { name: new RegExp(`^Accept chat ${position},`) }).click();
-  await victim.getByText("Policjant jest z Tobą.").waitFor();
-}

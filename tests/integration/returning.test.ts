@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { RESUME_CODE_GUESSES } from "../../worker/auth/guess-limits";
-import { normaliseCode } from "../../worker/auth/resume-codes";
+import { RESUME_WORD_LISTS } from "../../worker/auth/resume-words";
 import { LIMIT_MESSAGES } from "../../worker/abuse/rate-limits";
 import type { StartedConversation } from "../../worker/shared/protocol";
 import { acceptAndJoin, call, connectVictim, signedInOfficer } from "./harness";
@@ -248,10 +248,72 @@ describe("returning victims", () => {
     expect(badPin.status).toBe(400);
     expect(await badPin.json()).toMatchObject({ error: { message: "A PIN is 4 to 8 digits." } });
   });
+});
 
-  it("treats the same words written differently as one code", () => {
-    expect(normaliseCode(" Apple,RIVER  stone-kite ")).toBe("apple river stone kite");
+describe("a returning victim's code in the language of their page", () => {
+  /** A chat on a page in `language`, ended by the victim, and the code they took there. */
+  async function codeTakenIn(language: string, pin: string) {
+    const { started } = await start({ language });
+    await endedByVictim(started!);
+    const issued = await call(
+      `/api/conversations/${started!.conversationId}/resume-code`,
+      json({ pin, language }, { Authorization: `Bearer ${started!.token}` }),
+    );
+    expect(issued.status).toBe(201);
+    return { first: started!, ...((await issued.json()) as { code: string; language: string; expiresInDays: number }) };
+  }
+
+  /** The words of `code` that are not in the list for `language`. */
+  const wordsNotIn = (language: string, code: string) => code.split(" ").filter((word) => !RESUME_WORD_LISTS[language]!.includes(word));
+
+  it("is four Polish words on a Polish page, and starts the next chat on the same thread", async () => {
+    const { first, code, language } = await codeTakenIn("pl", "2580");
+    expect(language).toBe("pl");
+    expect(code.split(" ")).toHaveLength(4);
+    expect(wordsNotIn("pl", code)).toEqual([]);
+    const again = await tryCode(code, "2580", newSource());
+    expect(again.status).toBe(201);
+    expect(await threadOf(again.started!.conversationId)).toBe(first.conversationId);
   });
+
+  it("is four Arabic words on an Arabic page, and is accepted from a page in another language", async () => {
+    const { first, code, language } = await codeTakenIn("ar", "1357");
+    expect(language).toBe("ar");
+    expect(code.split(" ")).toHaveLength(4);
+    expect(wordsNotIn("ar", code)).toEqual([]);
+    const { response, started } = await start({ language: "pl", resume: { code, pin: "1357" } }, newSource());
+    expect(response.status).toBe(201);
+    expect(await threadOf(started!.conversationId)).toBe(first.conversationId);
+  });
+
+  it("is accepted typed as a phone keyboard or a hurried hand types it", async () => {
+    // Polish: capitals, odd spacing and commas, and no accents (ż typed z, ł typed l).
+    const polish = await codeTakenIn("pl", "4680");
+    const plain = polish.code.normalize("NFD").replace(/\p{M}/gu, "").replaceAll("ł", "l");
+    const typed = `  ${plain.toUpperCase().split(" ").join(" ,\n  ")}  `;
+    const again = await tryCode(typed, "4680", newSource());
+    expect(again.status).toBe(201);
+    expect(await threadOf(again.started!.conversationId)).toBe(polish.first.conversationId);
+
+    // Arabic: the Arabic comma between words, alef without its hamza, teh marbuta typed heh.
+    const arabic = await codeTakenIn("ar", "9753");
+    const arabicTyped = arabic.code.replace(/[أإآ]/g, "ا").replaceAll("ة", "ه").split(" ").join("،  ");
+    expect((await tryCode(arabicTyped, "9753", newSource())).status).toBe(201);
+
+    // Chinese: written without spaces, as Chinese is.
+    const chinese = await codeTakenIn("zh-Hans", "8642");
+    expect(wordsNotIn("zh-Hans", chinese.code)).toEqual([]);
+    expect((await tryCode(chinese.code.replaceAll(" ", ""), "8642", newSource())).status).toBe(201);
+  }, 30_000);
+
+  it("is in English for a page language with no word list, or one the page does not speak", async () => {
+    for (const asked of ["ta", "de"]) {
+      const { code, language } = await codeTakenIn(asked, "1470");
+      expect(language).toBe("en");
+      expect(wordsNotIn("en", code)).toEqual([]);
+      expect((await tryCode(code, "1470", newSource())).status).toBe(201);
+    }
+  }, 30_000);
 });
 
 describe("a returning victim's earlier risk assessment", () => {

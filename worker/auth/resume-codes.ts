@@ -16,35 +16,37 @@ import { database } from "../db/client";
 import { resumeCodes } from "../db/schema";
 import { RESUME_CODE_GUESSES, guessesRefused, recordRightGuess, recordWrongGuess } from "./guess-limits";
 import { hashPassword, verifyPassword } from "./passwords";
-import { RESUME_WORDS } from "./resume-words";
+import { codeKey } from "./resume-code-text";
+import { resumeWordsFor } from "./resume-words";
 import { sha256Hex } from "./secrets";
 
 export const WORDS_PER_CODE = 4;
 
-/** "Apple,  RIVER stone-kite" and "apple river stone kite" are the same code. */
-export function normaliseCode(code: string): string {
-  return code
-    .toLowerCase()
-    .split(/[^\p{L}]+/u)
-    .filter(Boolean)
-    .join(" ");
-}
+/**
+ * "Apple,  RIVER stone-kite" and "apple river stone kite" are the same code, and so are "żółw"
+ * and "ZOLW" (resume-code-text.ts). Also the subject its wrong PINs are counted under in
+ * guess_failures. Codes in every language are matched alike, so one taken on a Polish page
+ * starts a chat from a page in any language.
+ */
+const codeDigest = (code: string) => sha256Hex(`quietline resume code: ${codeKey(code)}`);
 
-/** Also the subject its wrong PINs are counted under in guess_failures. */
-const codeDigest = (code: string) => sha256Hex(`quietline resume code: ${normaliseCode(code)}`);
-
-export function newCode(): string {
+/** Four words from a list of 256 (one random byte each, so every word is as likely). */
+export function newCode(words: readonly string[]): string {
   const picks = crypto.getRandomValues(new Uint8Array(WORDS_PER_CODE));
-  return [...picks].map((i) => RESUME_WORDS[i % RESUME_WORDS.length]).join(" ");
+  return [...picks].map((i) => words[i % words.length]).join(" ");
 }
 
-/** A new code for the chat, replacing any it had: the old words stop working at once. */
+/**
+ * A new code for the chat, in the words of the victim's page language (English when it has no
+ * list), replacing any code the chat had: the old words stop working at once.
+ */
 export async function issueResumeCode(
   db: D1Database,
-  options: { threadId: string; conversationId: string; pin: string; validDays: number; now?: number },
-): Promise<string> {
+  options: { threadId: string; conversationId: string; pin: string; validDays: number; language?: string; now?: number },
+): Promise<{ code: string; language: string }> {
   const now = options.now ?? Date.now();
-  const code = newCode();
+  const { language, words } = resumeWordsFor(options.language);
+  const code = newCode(words);
   const orm = database(db);
   const row = {
     codeHash: await codeDigest(code),
@@ -58,7 +60,7 @@ export async function issueResumeCode(
     orm.delete(resumeCodes).where(eq(resumeCodes.issuedFor, options.conversationId)),
     orm.insert(resumeCodes).values(row),
   ]);
-  return code;
+  return { code, language };
 }
 
 /** Checked against when there is no real PIN hash to check, so every refusal costs the same. */

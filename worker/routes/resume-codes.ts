@@ -1,6 +1,7 @@
 /**
- * A victim takes a resume code at the end of a chat, to link their next chat to this one. A chat
- * has one code: taking another replaces it, and a chat started with a code can offer a new one.
+ * A victim takes a resume code at the end of a chat, to link their next chat to this one, in the
+ * words of their page's language. A chat has one code: taking another replaces it, and a chat
+ * started with a code can offer a new one.
  */
 import { Hono } from "hono";
 import { conversationRow } from "../db/conversations";
@@ -37,12 +38,13 @@ resumeCodeRoutes.post("/:id/resume-code", async (c) => {
   if (status !== "ended") return apiError(c, 409, "not-ended", "A code can be taken when the chat has ended.");
   const row = await conversationRow(c.env.DB, credentials.conversationId);
   const validDays = resumeCodeDays(c.env);
-  const code = await issueResumeCode(c.env.DB, {
+  const { code, language } = await issueResumeCode(c.env.DB, {
     threadId: row?.threadId ?? credentials.conversationId,
     conversationId: credentials.conversationId,
     pin: body.data.pin,
     validDays,
+    language: body.data.language,
   });
-  const answer: ResumeCodeResponse = { code, expiresInDays: validDays };
+  const answer: ResumeCodeResponse = { code, expiresInDays: validDays, language };
   return c.json(answer, 201);
 });

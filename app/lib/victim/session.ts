@@ -64,8 +64,9 @@ export async function connectionQuery(started: StartedConversation): Promise<Rec
   return { ticket: (await checked(body, (s) => s.TicketResponse)).ticket };
 }
 
-export async function takeResumeCode(started: StartedConversation, pin: string): Promise<ResumeCodeResponse> {
-  const body = postJson(`/conversations/${started.conversationId}/resume-code`, { pin }, {
+/** A code in the words of `language`, the page's (the answer says which language it is in). */
+export async function takeResumeCode(started: StartedConversation, pin: string, language: string): Promise<ResumeCodeResponse> {
+  const body = postJson(`/conversations/${started.conversationId}/resume-code`, { pin, language }, {
     Authorization: `Bearer ${started.token}`,
   });
   return checked(body, (s) => s.ResumeCodeResponse);

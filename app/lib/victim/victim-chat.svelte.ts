@@ -2,7 +2,7 @@
  * The victim's one conversation, shared by the page and its Quick exit. Holding it in one place
  * means Quick exit can always find, and erase, everything.
  */
-import type { StartConversationRequest, StartedConversation } from "$shared/protocol";
+import type { ResumeCodeResponse, StartConversationRequest, StartedConversation } from "$shared/protocol";
 import { ApiFailure } from "../api";
 import { loadChatCode } from "../chat/chat-code";
 import type { ConversationClient } from "../chat/conversation-client.svelte";
@@ -30,10 +30,11 @@ class VictimChat {
   /** True after "Leave quietly", until a new chat starts. */
   leftQuietly = $state(false);
   /**
-   * The code taken at the end of this chat, in memory only, and whether it is on screen: hidden
-   * from someone looking, and shown again on request, until the victim leaves.
+   * The code taken at the end of this chat (its words, their language, how long it works), in
+   * memory only, and whether it is on screen: hidden from someone looking, and shown again on
+   * request, until the victim leaves.
    */
-  resumeCode = $state<{ words: string; days: number; shown: boolean } | null>(null);
+  resumeCode = $state<(ResumeCodeResponse & { shown: boolean }) | null>(null);
   #started: StartedConversation | null = null;
   /** How many times the page has been cleared (see forget), to drop work begun before. */
   #forgotten = 0;

@@ -18,13 +18,18 @@ export const LanguageTag = z
   .string()
   .check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/, "Choose a language from the list."));
 
+/**
+ * The words of a resume code, in any language's script: letters and their combining marks, with
+ * spaces or any punctuation between them (the Arabic comma, Chinese 、), and invisible format
+ * characters such as a right-to-left mark that copying Arabic text can bring along.
+ */
 export const ResumeCode = z
   .string()
   .check(
     z.trim(),
     z.minLength(3, "Enter the words of your code."),
     z.maxLength(120, "Enter the words of your code."),
-    z.regex(/^[\p{L}\s,.-]+$/u, "Enter the words of your code."),
+    z.regex(/^[\p{L}\p{M}\p{P}\p{Cf}\s]+$/u, "Enter the words of your code."),
   );
 export const Pin = z.string().check(z.regex(/^\d{4,8}$/, "A PIN is 4 to 8 digits."));
 
@@ -44,8 +49,10 @@ export const StartConversationRequest = z.object({
 });
 export type StartConversationRequest = z.infer<typeof StartConversationRequest>;
 
-export const ResumeCodeRequest = z.object({ pin: Pin });
-export const ResumeCodeResponse = z.object({ code: z.string(), expiresInDays: z.int().check(z.positive()) });
+/** The page's language picks the code's words; a language with no word list gets English. */
+export const ResumeCodeRequest = z.object({ pin: Pin, language: z.optional(LanguageTag) });
+/** The code, and the language its words are in (for the page to show it with the right direction). */
+export const ResumeCodeResponse = z.object({ code: z.string(), expiresInDays: z.int().check(z.positive()), language: LanguageTag });
 export type ResumeCodeResponse = z.infer<typeof ResumeCodeResponse>;
 
 /** A returning victim's earlier chats, for the officer now talking with them. */

@@ -1,9 +1,7 @@
 /**
- * The words resume codes are made of: 256 ordinary, concrete English nouns that are easy to
- * say, spell and remember. Four of them give about 4.3 billion codes, and every code also needs
- * its PIN, with wrong PINs limited, so a code cannot be guessed.
+ * Resume code words in English, and for the page languages that have no list yet (see ./index.ts).
  */
-export const RESUME_WORDS: readonly string[] = [
+export const en: readonly string[] = [
   "apple", "arrow", "badge", "baker", "balloon", "banana", "basket", "beach", "bear", "bell",
   "berry", "bicycle", "bird", "biscuit", "blanket", "boat", "bone", "book", "boot", "bottle",
   "bowl", "box", "bread", "brick", "bridge", "brush", "bucket", "butter", "button", "cabin",

@@ -1,0 +1,30 @@
+/**
+ * Resume code words in Spanish (Spain's word where Latin America's differs, e.g. "patata",
+ * "coche"): 256 ordinary, concrete nouns (see ./index.ts).
+ */
+export const es: readonly string[] = [
+  "gato", "perro", "caballo", "oveja", "cabra", "conejo", "ratón", "oso", "zorro", "león", "tigre",
+  "elefante", "jirafa", "cebra", "camello", "ciervo", "pato", "ganso", "gallina", "gallo", "búho", "águila",
+  "cisne", "loro", "paloma", "gorrión", "pingüino", "delfín", "ballena", "pez", "rana", "tortuga", "caracol",
+  "estrella", "abeja", "hormiga", "cangrejo", "pulpo", "ardilla", "erizo", "canguro", "lagarto", "avestruz",
+  "castor", "nutria", "calendario", "cigüeña", "cordero", "tiburón", "flamenco", "leopardo", "hámster",
+  "poni", "gamba", "manzana", "pera", "ciruela", "cereza", "uva", "limón", "naranja", "plátano", "melón",
+  "sandía", "fresa", "piña", "mango", "higo", "dátil", "nuez", "castaña", "patata", "tomate", "cebolla",
+  "ajo", "repollo", "pepino", "maíz", "arroz", "pan", "queso", "miel", "leche", "azúcar", "sal", "sopa",
+  "tarta", "galleta", "café", "fideo", "seta", "lechuga", "canela", "rábano", "yogur", "harina", "menta",
+  "perejil", "sol", "luna", "cielo", "nube", "lluvia", "nieve", "viento", "río", "lago", "isla", "playa",
+  "arena", "piedra", "montaña", "colina", "valle", "bosque", "campo", "prado", "árbol", "flor", "hoja",
+  "hierba", "rosa", "tulipán", "lirio", "roble", "pino", "abedul", "palmera", "cactus", "perla", "oro",
+  "cobre", "cristal", "hielo", "niebla", "ola", "cueva", "volcán", "cascada", "sendero", "camino", "puente",
+  "jardín", "granja", "molino", "fuente", "torre", "casa", "escuela", "mercado", "pueblo", "calle", "museo",
+  "teatro", "cocina", "balcón", "planeta", "semilla", "raíz", "rama", "trueno", "otoño", "verano", "ventana",
+  "puerta", "tejado", "pared", "valla", "portón", "campana", "reloj", "espejo", "lámpara", "vela", "mesa",
+  "silla", "sofá", "manta", "cortina", "toalla", "jabón", "cepillo", "peine", "botón", "aguja", "pelota",
+  "muñeca", "cometa", "tambor", "violín", "piano", "flauta", "libro", "papel", "carta", "sobre", "sello",
+  "billete", "mapa", "moneda", "abrigo", "camisa", "vestido", "zapato", "bota", "guante", "bufanda", "cubo",
+  "rueda", "coche", "autobús", "tren", "barco", "bote", "avión", "tractor", "globo", "radio", "imán", "ancla",
+  "bandera", "corona", "nevera", "horno", "taza", "plato", "cuenco", "cuchara", "tenedor", "olla", "frasco",
+  "cesta", "caja", "llave", "ajedrez", "faro", "túnel", "nido", "pluma", "dragón", "robot", "banco", "trineo",
+  "circo", "silbato", "arpa", "regalo", "cinta", "armario", "bañera", "tranvía", "yate", "maleta", "esponja",
+  "pala", "mochila",
+];
