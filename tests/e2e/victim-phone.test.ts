@@ -174,12 +174,14 @@ describe("the victim's page on a phone", () => {
     await victim.context().close();
   });
 
-  it("opens Staying safe online from the chat with steps for Chrome, Samsung Internet and Safari, and comes back to the same chat", async () => {
+  it("opens Staying safe online from the chat with steps for Chrome, Samsung Internet and Safari, and comes back to the same chat and unsent words", async () => {
     const victim = await phone();
     await startAcceptedChat(victim, officer, baseUrl);
     await write(victim, "Can he see this on my phone?");
     await officer.getByRole("tabpanel").getByText("Can he see this on my phone?").waitFor();
 
+    // Something typed and not yet sent is still there when the victim comes back.
+    await victim.getByRole("textbox", { name: "Message" }).fill("I have not sent this yet");
     await victim.getByRole("link", { name: "Staying safe online" }).tap();
     for (const browserName of ["Chrome (Android)", "Samsung Internet (Android)", "Safari (iPhone)"]) {
       await victim.getByRole("heading", { name: browserName }).waitFor();
@@ -191,6 +193,7 @@ describe("the victim's page on a phone", () => {
 
     await victim.getByRole("link", { name: "Back to the chat" }).tap();
     await messageLog(victim).getByText("Can he see this on my phone?").waitFor();
+    expect(await victim.getByRole("textbox", { name: "Message" }).inputValue()).toBe("I have not sent this yet");
     await write(victim, "Thank you, I read it");
     await officer.getByRole("tabpanel").getByText("Thank you, I read it").waitFor();
     await endFromOfficer();

@@ -85,6 +85,12 @@ export class ConversationClient {
   handovers = $state<Handover[]>([]);
   /** Locations the victim chose to share. */
   locations = $state<SharedLocation[]>([]);
+  /**
+   * What is typed in the message box and not yet sent. Kept here, in memory only, so it outlives
+   * the box: the victim's trip to "Staying safe online" and back, an officer moving between chats.
+   * It goes with the page, like everything else.
+   */
+  draft = $state("");
   /** When the chat started and when an officer first took it. */
   startedAt = $state<number | null>(null);
   acceptedAt = $state<number | null>(null);
