@@ -15,6 +15,16 @@ beforeAll(async () => {
   await signInOfficer(officer, baseUrl, SAFETY_OFFICER);
 });
 
+/** The resume code on the end screen: four words of `language`'s list, marked as that language and laid out `dir`. */
+async function shownCode(page: Page, language: string, dir: "ltr" | "rtl"): Promise<string> {
+  const shown = page.locator(".code");
+  const code = (await shown.textContent())!.trim();
+  expect(code.split(" ")).toHaveLength(4);
+  expect(code.split(" ").filter((word) => !RESUME_WORD_LISTS[language]!.includes(word))).toEqual([]);
+  expect([await shown.getAttribute("lang"), await shown.evaluate((p) => getComputedStyle(p).direction)]).toEqual([language, dir]);
+  return code;
+}
+
 describe("the victim's page", () => {
   it("sends nothing to any other origin during a whole chat", async () => {
     const context = await browser().newContext();
@@ -151,16 +161,12 @@ describe("the victim's page", () => {
     await victim.getByRole("heading", { name: "Chcesz wrócić później?" }).waitFor();
     await victim.getByLabel("Wybierz PIN (od 4 do 8 cyfr)").fill("3917");
     await victim.getByRole("button", { name: "Uzyskaj mój kod" }).click();
-    const shown = victim.locator(".code");
-    const code = (await shown.textContent())!.trim();
-    expect(code.split(" ")).toHaveLength(4);
-    expect(code.split(" ").filter((word) => !RESUME_WORD_LISTS.pl!.includes(word))).toEqual([]);
-    expect([await shown.getAttribute("lang"), await shown.evaluate((p) => getComputedStyle(p).direction)]).toEqual(["pl", "ltr"]);
+    const code = await shownCode(victim, "pl", "ltr");
     // Hidden from someone looking, and shown again.
     await victim.getByRole("button", { name: "Ukryj mój kod" }).click();
     expect(await victim.locator("body").innerText()).not.toContain(code);
     await victim.getByRole("button", { name: "Pokaż mój kod" }).click();
-    expect((await shown.textContent())!.trim()).toBe(code);
+    expect((await victim.locator(".code").textContent())!.trim()).toBe(code);
     await victim.context().close();
 
     const later = await (await browser().newContext({ locale: "pl" })).newPage();
@@ -187,10 +193,7 @@ describe("the victim's page", () => {
     await victim.getByRole("button", { name: "نعم، أنهِ المحادثة" }).click();
     await victim.getByLabel("اختر رقمًا سريًا (من 4 إلى 8 أرقام)").fill("2864");
     await victim.getByRole("button", { name: "الحصول على رمزي" }).click();
-    const shown = victim.locator(".code");
-    const code = (await shown.textContent())!.trim();
-    expect(code.split(" ").filter((word) => !RESUME_WORD_LISTS.ar!.includes(word))).toEqual([]);
-    expect([await shown.getAttribute("lang"), await shown.evaluate((p) => getComputedStyle(p).direction)]).toEqual(["ar", "rtl"]);
+    await shownCode(victim, "ar", "rtl");
     expect(await accessibilityProblems(victim, { seriousOnly: true })).toEqual([]);
     await victim.context().close();
   });

@@ -47,6 +47,27 @@ async function sealedFiles(id: string): Promise<string[]> {
 
 const isSealed = (row: Awaited<ReturnType<typeof d1Row>>) => /^[0-9a-f]{64}$/.test(row?.transcript_sha256 ?? "");
 
+/**
+ * A chat ended by `by` whose first seal stops at R2 and never comes back, as if its object had
+ * gone: both sides have been told, nothing is sealed, and R2 works again for what follows.
+ */
+async function endWithSealHanging(by: "victim" | "officer") {
+  const { started, victim, chat } = await activeChat();
+  const id = started.conversationId;
+  const stub = env.Conversation.getByName(id);
+  const put = vi.spyOn(env.TRANSCRIPTS, "put").mockImplementationOnce(() => new Promise<never>(() => undefined));
+
+  (by === "victim" ? victim : chat).send({ type: "end" });
+  await victim.next("ended");
+  await chat.next("ended");
+  void runNextAlarm(stub).catch(() => undefined);
+  // Polled from here: a promise settled inside the object would carry this test into its I/O.
+  while (put.mock.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(isSealed(await d1Row(id))).toBe(false);
+  put.mockRestore();
+  return { id, stub };
+}
+
 describe("ending a chat", () => {
   it("tells both sides at once; the record is sealed after, and shown meanwhile as being sealed", async () => {
     const { started, victim, chat, officer } = await activeChat();
@@ -109,22 +130,9 @@ describe("ending a chat", () => {
   });
 
   it("seals the record when a seal that hung halfway is tried again at its retry time", async () => {
-    const { started, victim, chat } = await activeChat();
-    const id = started.conversationId;
-    const stub = env.Conversation.getByName(id);
-    // The first seal stops at R2 and never comes back, as if its object had gone.
-    const put = vi.spyOn(env.TRANSCRIPTS, "put").mockImplementationOnce(() => new Promise<never>(() => undefined));
-
-    chat.send({ type: "end" });
-    await victim.next("ended");
-    await chat.next("ended");
-    void runNextAlarm(stub).catch(() => undefined);
-    // Polled from here: a promise settled inside the object would carry this test into its I/O.
-    while (put.mock.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(isSealed(await d1Row(id))).toBe(false);
+    const { id, stub } = await endWithSealHanging("officer");
 
     // The job is still in storage, moved to its retry time, with the alarm.
-    put.mockRestore();
     expect(await alarmOf(stub)).toBeGreaterThan(Date.now());
     await runNextAlarm(stub);
     expect(isSealed(await d1Row(id))).toBe(true);
@@ -132,18 +140,7 @@ describe("ending a chat", () => {
   });
 
   it("seals the record when its object is evicted halfway through the seal", async () => {
-    const { started, victim, chat } = await activeChat();
-    const id = started.conversationId;
-    const stub = env.Conversation.getByName(id);
-    const put = vi.spyOn(env.TRANSCRIPTS, "put").mockImplementationOnce(() => new Promise<never>(() => undefined));
-
-    victim.send({ type: "end" });
-    await victim.next("ended");
-    await chat.next("ended");
-    void runNextAlarm(stub).catch(() => undefined);
-    while (put.mock.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    put.mockRestore();
-    expect(isSealed(await d1Row(id))).toBe(false);
+    const { id, stub } = await endWithSealHanging("victim");
 
     // Evicted mid-seal: what comes back is a new object with nothing in memory, on the same
     // storage, woken by its alarm at the seal's retry time.

@@ -1,21 +1,15 @@
-import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { conversationTimings } from "../../worker/config";
-import type { Conversation } from "../../worker/rooms/conversation/conversation";
-import type { ConversationJob } from "../../worker/rooms/conversation/jobs";
 import type { StartedConversation } from "../../worker/shared/protocol";
 import type { RecordEntry } from "../../worker/shared/record/entry";
 import { readLiveCopy } from "../../worker/archive/live-copy";
 import { checkChain } from "../../worker/transcripts/chain";
 import { buildTranscript } from "../../worker/transcripts/document";
-import { restoreClock, runNextAlarm, setClock } from "./clock";
-import {
-  activeChat,
-  connectOfficer,
-  connectVictim,
-  type ConversationSocket,
-} from "./harness";
+import { alarmAt, dueAt, nothing } from "./chat-timing";
+import { restoreClock, runNextAlarm } from "./clock";
+import { activeChat, connectOfficer, connectVictim } from "./harness";
 
 const stub = (started: StartedConversation) => env.Conversation.getByName(started.conversationId);
 const timings = conversationTimings(env);
@@ -24,22 +18,6 @@ afterEach(() => {
   restoreClock();
   vi.restoreAllMocks();
 });
-
-/** When the chat's job is due, as it set it. */
-function dueAt(started: StartedConversation, job: ConversationJob): Promise<number | null> {
-  return runInDurableObject(stub(started), (instance: Conversation) => instance.scheduler.dueAt(job));
-}
-
-/** Moves the clock to `at` and runs the chat's alarm there, as the platform would at that time. */
-async function alarmAt(started: StartedConversation, at: number): Promise<void> {
-  setClock(at);
-  await runDurableObjectAlarm(stub(started));
-}
-
-/** Nothing of `type` reaches `socket` for a moment. */
-async function nothing(socket: ConversationSocket, type: string): Promise<void> {
-  await expect(socket.next(type as never, () => true, 100)).rejects.toThrow();
-}
 
 async function activeConversation() {
   const { started, victim, chat, officer } = await activeChat();

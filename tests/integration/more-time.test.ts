@@ -6,37 +6,22 @@
  * the officer the chat is assigned to may give it. Every test moves the clock first, so the
  * chat's alarms wait for the test to run them (tests/integration/clock.ts).
  */
-import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { conversationTimings } from "../../worker/config";
 import type { Conversation } from "../../worker/rooms/conversation/conversation";
-import type { ConversationJob } from "../../worker/rooms/conversation/jobs";
 import { MORE_TIME_MS, type StartedConversation } from "../../worker/shared/protocol";
 import { buildTranscript } from "../../worker/transcripts/document";
-import { advanceTime, holdAlarms, restoreClock, setClock } from "./clock";
-import { activeChat, connectOfficer, connectVictim, signedInOfficer, upgrade, type ConversationSocket } from "./harness";
+import { alarmAt, dueAt, nothing } from "./chat-timing";
+import { advanceTime, holdAlarms, restoreClock } from "./clock";
+import { activeChat, connectOfficer, connectVictim, signedInOfficer, upgrade } from "./harness";
 
 const timings = conversationTimings(env);
 const stub = (started: StartedConversation) => env.Conversation.getByName(started.conversationId);
 
 beforeEach(() => holdAlarms());
 afterEach(() => restoreClock());
-
-function dueAt(started: StartedConversation, job: ConversationJob): Promise<number | null> {
-  return runInDurableObject(stub(started), (instance: Conversation) => instance.scheduler.dueAt(job));
-}
-
-/** Moves the clock to `at` and runs the chat's alarm there, as the platform would at that time. */
-async function alarmAt(started: StartedConversation, at: number): Promise<void> {
-  setClock(at);
-  await runDurableObjectAlarm(stub(started));
-}
-
-/** Nothing of `type` reaches `socket` for a moment. */
-async function nothing(socket: ConversationSocket, type: string): Promise<void> {
-  await expect(socket.next(type as never, () => true, 100)).rejects.toThrow();
-}
 
 function record(started: StartedConversation) {
   return runInDurableObject(stub(started), (instance: Conversation) => ({

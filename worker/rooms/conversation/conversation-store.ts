@@ -221,7 +221,7 @@ export class ConversationStore {
       endReason: row.end_reason === null ? null : (row.end_reason as EndReason),
       archivedAt: row.archived_at === null ? null : Number(row.archived_at),
       inactivityClosesAt: row.inactivity_closes_at === null ? null : Number(row.inactivity_closes_at),
-      moreTimeUntil: row.more_time_until === null || row.more_time_until === undefined ? null : Number(row.more_time_until),
+      moreTimeUntil: row.more_time_until === null ? null : Number(row.more_time_until),
       flushedSeq: Number(row.flushed_seq),
       liveCopiedN: Number(row.live_copied_n),
       read: { victim: Number(row.victim_read_seq), officer: Number(row.officer_read_seq) },
