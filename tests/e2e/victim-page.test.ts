@@ -188,6 +188,8 @@ describe("the victim's page", () => {
     await victim.goto(baseUrl);
     await victim.waitForFunction(() => document.documentElement.lang === "ar");
     await victim.getByRole("button", { name: "ابدأ المحادثة" }).click();
+    // In the queue before it is ended: a chat that has started.
+    await victim.getByText(/قائمة الانتظار/).first().waitFor();
     // Ended while still waiting: the code is offered all the same.
     await victim.getByRole("button", { name: "إنهاء المحادثة" }).click();
     await victim.getByRole("button", { name: "نعم، أنهِ المحادثة" }).click();
