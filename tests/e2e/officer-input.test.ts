@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { browserForFile } from "./browser.ts";
 import { INPUT_OFFICER } from "./officers.ts";
-import { answerNeutralSite, consoleUrl, NEUTRAL_SITE, signInOfficer, startAcceptedChat, write } from "./pages.ts";
+import { answerNeutralSite, consoleUrl, messageLog, NEUTRAL_SITE, signInOfficer, startAcceptedChat, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -15,6 +15,7 @@ const browser = browserForFile();
 const VICTIM_WORDS = "He put his hands round my neck on Friday";
 const COMMENT = "Twice this year; the second time she passed out";
 const NOTE = "Victim left by quick exit; do not call back before 6pm";
+const EARLY_WORDS = "Hello, I am PC Ned. Are you safe to talk?";
 
 /** The "strangled" question in the chat's DASH checklist, its group opened. */
 async function strangledQuestion(officer: Page) {
@@ -89,5 +90,26 @@ describe("an officer's input in the console", () => {
     const record = records.getByRole("region", { name: /^Record started / });
     await record.getByText("Seal intact: not changed since it was sealed").waitFor();
     await record.getByRole("listitem").filter({ hasText: `Note: ${NOTE}` }).waitFor();
+  });
+
+  it("sends what the officer writes before the chat's connection has said hello, once it does", async () => {
+    // The server's first words on the officer's new chat connection are held back until the
+    // officer has written and pressed Send, as on a slow network just after Accept.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await officer.routeWebSocket(/\/parties\/conversation\//, (page) => {
+      const server = page.connectToServer();
+      page.onMessage((frame) => server.send(frame));
+      server.onMessage((frame) => void released.then(() => page.send(frame)));
+    });
+    const victimContext = await browser().newContext();
+    await answerNeutralSite(victimContext);
+    victim = await victimContext.newPage();
+    await startAcceptedChat(victim, officer, baseUrl);
+    await write(officer, EARLY_WORDS);
+    release();
+    await messageLog(victim).getByText(EARLY_WORDS).waitFor();
+    await officer.getByRole("tabpanel").getByRole("log").getByText(EARLY_WORDS).waitFor();
+    expect(await officer.getByRole("tabpanel").getByRole("textbox", { name: "Message" }).inputValue()).toBe("");
   });
 });
