@@ -17,6 +17,7 @@ import { endBenchmark } from "./end.ts";
 import { languageIdBenchmark } from "./language-id.ts";
 import { memoryBenchmark } from "./memory.ts";
 import { pageBenchmark } from "./page.ts";
+import { riskCuesBenchmark } from "./risk-cues.ts";
 
 const BENCHMARKS: Record<string, (options: { short: boolean }) => Promise<void>> = {
   delivery: deliveryBenchmark,
@@ -27,6 +28,7 @@ const BENCHMARKS: Record<string, (options: { short: boolean }) => Promise<void>>
   browser: browserBenchmark,
   analytics: analyticsBenchmark,
   "language-id": languageIdBenchmark,
+  "risk-cues": riskCuesBenchmark,
 };
 
 const { values } = parseArgs({ options: { only: { type: "string" }, short: { type: "boolean", default: false } } });
