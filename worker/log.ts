@@ -24,6 +24,7 @@ export type LogEvent =
   | "conversation.flush-failed"
   | "conversation.reschedule-failed"
   | "conversation.forget-failed"
+  | "conversation.risk-raise-failed"
   | "conversation.end-copy-failed"
   | "conversation.staff-check-failed"
   | "conversation.seal-failed"

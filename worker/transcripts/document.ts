@@ -49,6 +49,10 @@ function summary(entry: RecordEntry): string | null {
       }; it and the victim's later messages read the same way were translated again.`;
     case "more-time":
       return `Officer ${entry.by.role === "officer" ? entry.by.officerId : "unknown"} gave the victim more time: they were not to be asked whether they were still there before ${entry.data.until}.`;
+    case "risk-cue":
+      return `Risk cue shown to staff on message ${entry.data.seq}: ${entry.data.indicator} ("${entry.data.words}", in the ${
+        entry.data.foundIn === "original" ? "message as written" : "translation"
+      }), a possible yes to DASH question ${entry.data.question}.`;
     case "ended":
       return `The chat ended (${entry.data.reason}), by ${byWhom(entry.by)}.`;
     default:

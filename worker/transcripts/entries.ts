@@ -4,7 +4,7 @@
  * transcript's views are worked out from them (see document.ts).
  */
 import type { ParticipantRole } from "../shared/protocol/common.ts";
-import type { Outcome, PrivateNote, SharedLocation } from "../shared/protocol/conversation.ts";
+import type { Outcome, PrivateNote, RiskCue, SharedLocation } from "../shared/protocol/conversation.ts";
 import type { AssessmentEntry } from "../shared/protocol/http.ts";
 import type { Actor, EntryOf, MessageData, TranslationData } from "../shared/record/entry.ts";
 
@@ -86,6 +86,8 @@ export const entry = {
     const { officerId, at, ...data } = change;
     return { kind: "assessment", at: iso(at), by: actor("officer", officerId), data: { ...data } };
   },
+  /** The service found a risk cue in a victim's message and showed it to staff. */
+  riskCue: ({ at, ...cue }: RiskCue): EntryOf<"risk-cue"> => ({ kind: "risk-cue", at: iso(at), by: actor("system"), data: cue }),
   ended: (reason: string, at: number, by: Actor): EntryOf<"ended"> => ({ kind: "ended", at: iso(at), by, data: { reason } }),
   /** After sealing: the conversation is linked to a crime report. */
   crimeReference: (officerId: string, at: number, crimeReference: string): EntryOf<"crime-reference"> => ({

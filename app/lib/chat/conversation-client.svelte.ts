@@ -21,6 +21,7 @@ import {
   type PrivateNote,
   type ParticipantRole,
   type QueueInfo,
+  type RiskCue,
   type SharedLocation,
   type Translation,
   type VictimContext,
@@ -99,6 +100,8 @@ export class ConversationClient {
   outcome = $state<Outcome | null>(null);
   /** Whether this service translates messages. */
   translationOn = $state(true);
+  /** Staff only: risk cues found in the victim's messages (issue 23), in the order found. */
+  riskCues = $state<RiskCue[]>([]);
   /** Staff only: the victim's language and whether they are returning. */
   victim = $state<VictimContext | null>(null);
 
@@ -276,6 +279,7 @@ export class ConversationClient {
         this.acceptedAt = frame.acceptedAt;
         this.notes = frame.notes;
         this.outcome = frame.outcome;
+        this.riskCues = frame.riskCues;
         for (const message of frame.messages) this.#ledger.receive(message);
         for (const resend of this.#ledger.resendFrames()) this.#transmit(resend);
         break;
@@ -305,6 +309,9 @@ export class ConversationClient {
         break;
       case "note":
         this.keepNote(frame.note);
+        break;
+      case "risk-cues":
+        this.riskCues = [...this.riskCues, ...frame.cues];
         break;
       case "outcome":
         this.keepOutcome(frame.outcome);

@@ -13,6 +13,7 @@ import type {
   ReadMarks,
   Outcome,
   PrivateNote,
+  RiskCue,
   SharedLocation,
   Translation,
   VictimContext,
@@ -20,7 +21,7 @@ import type {
 import { migrate } from "../sqlite-migrations";
 import { chainEntry, FROM_NOTHING, type ChainStart } from "../../transcripts/chain";
 import { actor, entry as entryOf, iso } from "../../transcripts/entries";
-import type { EntryContent, MessageData, RecordEntry } from "../../shared/record/entry";
+import type { EntryContent, EntryOf, MessageData, RecordEntry } from "../../shared/record/entry";
 
 export interface ConversationRecord {
   id: string;
@@ -315,6 +316,21 @@ export class ConversationStore {
       merged.push(entry);
     }
     return merged.concat(messages.slice(m));
+  }
+
+  /** The risk cues shown so far (chained in the record: they are read back from it), in order; or one message's. */
+  riskCues(seq?: number): RiskCue[] {
+    return this.sql
+      .exec<Row>(
+        "SELECT entry FROM record_entries WHERE json_extract(entry, '$.kind') = 'risk-cue' AND (? IS NULL OR json_extract(entry, '$.data.seq') = ?) ORDER BY n",
+        seq ?? null,
+        seq ?? null,
+      )
+      .toArray()
+      .map((row) => {
+        const recorded = JSON.parse(String(row.entry)) as EntryOf<"risk-cue">;
+        return { ...recorded.data, at: Date.parse(recorded.at) };
+      });
   }
 
   addNote(note: PrivateNote): void {

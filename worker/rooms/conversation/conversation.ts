@@ -61,6 +61,7 @@ import { CONVERSATION_FRAMES, FrameBudgets, type FrameWindow } from "../frame-ru
 import { mayWriteChat } from "../../shared/access-policy";
 import { isIdentifiableLanguage } from "../../shared/languages";
 import { MessageTranslator } from "./message-translator";
+import { RiskReader } from "./risk-reader";
 import { Scheduler } from "../scheduler";
 import { StaffCheck } from "../staff-check";
 import { getDispatcher } from "../stubs";
@@ -99,6 +100,7 @@ export class Conversation extends Server<Env> {
   #store: ConversationStore | undefined;
   #scheduler: Scheduler<ConversationJob> | undefined;
   #translator: MessageTranslator | undefined;
+  #riskReader: RiskReader | undefined;
   /** The message being taken now; the next waits for it (see inArrivalOrder). */
   #arrivals: Promise<void> = Promise.resolve();
   /** How often each side has sent each kind of frame lately, new messages too (rooms/frame-rules.ts). */
@@ -116,10 +118,22 @@ export class Conversation extends Server<Env> {
         // A finished translation (or a failed one) is part of the record; "pending" is not.
         if (translation.status !== "pending") this.store.appendEntry(entry.translation({ seq, ...translation }, Date.now()));
         this.broadcastFrame({ type: "translation", seq, language, translation });
+        const message = this.store.message(seq);
+        if (message && translation.status === "done") this.riskReader.read(message);
       },
       waitUntil: (work) => this.ctx.waitUntil(work),
     });
     return this.#translator;
+  }
+
+  get riskReader(): RiskReader {
+    this.#riskReader ??= new RiskReader({
+      env: this.env,
+      store: this.store,
+      tellStaff: (frame) => this.tellStaff(frame),
+      waitUntil: (work) => this.ctx.waitUntil(work),
+    });
+    return this.#riskReader;
   }
 
   get store(): ConversationStore {
@@ -363,6 +377,7 @@ export class Conversation extends Server<Env> {
       acceptedAt: record.acceptedAt,
       notes: role === "victim" ? [] : this.store.notes(),
       outcome: role === "victim" ? null : record.outcome,
+      riskCues: role === "victim" ? [] : this.store.riskCues(),
     });
   }
 
@@ -494,6 +509,8 @@ export class Conversation extends Server<Env> {
     // Delivered in its own words now; the translation follows as an update.
     this.broadcastFrame({ type: "message", message });
     if (translation.status === "pending") this.translator.enqueue(message.seq);
+    // Read for risk cues after delivery, in the same turn: a few microseconds, never a wait.
+    this.riskReader.read(message);
     // Rescheduling needs no turn in the arrival queue: the next message may be taken meanwhile.
     // Its write (the quiet clock's job) is made in this same turn, so in the common case it
     // commits with the message as one: the object's storage commits together what no await

@@ -28,6 +28,7 @@ export function queueFrame(waiting: QueueEntry[]): DispatcherServerFrame {
       conversationId: w.conversationId,
       waitingSince: w.waitingSince,
       priority: w.priority,
+      priorityReason: w.priorityReason,
       returned: w.returned,
       position: i + 1,
     })),

@@ -12,6 +12,8 @@ export interface QueueEntry {
   conversationId: string;
   waitingSince: number;
   priority: number;
+  /** Why it was raised: an officer's words, or "risk cue: …". */
+  priorityReason: string | null;
   returned: boolean;
   offered: boolean;
   /** The last place and estimate the victim was told, so they are told only of changes. */
@@ -67,6 +69,8 @@ const SCHEMA_STEPS = [
 `,
   // Who is on duty now (on the console, not Away), so each change is recorded once for reports.
   `CREATE TABLE duty (officer_id TEXT PRIMARY KEY, since INTEGER NOT NULL);`,
+  // Why a waiting chat was raised, so every console can say (issue 23: raised by a risk cue).
+  `ALTER TABLE queue ADD COLUMN priority_reason TEXT;`,
 ] as const;
 
 /** Returned chats first, then higher priority, then first come, first served. */
@@ -136,9 +140,14 @@ export class DispatcherStore {
     return row ? toQueueEntry(row) : null;
   }
 
-  raisePriority(conversationId: string): boolean {
+  /** Raises a waiting chat, with why; a chat already raised keeps its first reason. Never lowers. */
+  raisePriority(conversationId: string, reason: string | null): boolean {
     const changed = this.sql
-      .exec("UPDATE queue SET priority = 1 WHERE conversation_id = ? AND priority < 1 RETURNING conversation_id", conversationId)
+      .exec(
+        "UPDATE queue SET priority = 1, priority_reason = ? WHERE conversation_id = ? AND priority < 1 RETURNING conversation_id",
+        reason,
+        conversationId,
+      )
       .toArray();
     return changed.length > 0;
   }
@@ -246,6 +255,7 @@ function toQueueEntry(row: Row): QueueEntry {
     conversationId: String(row.conversation_id),
     waitingSince: Number(row.waiting_since),
     priority: Number(row.priority),
+    priorityReason: row.priority_reason === null || row.priority_reason === undefined ? null : String(row.priority_reason),
     returned: Number(row.returned) === 1,
     offered: Number(row.offered) === 1,
     toldPosition: nullableNumber(row.told_position),

@@ -240,15 +240,27 @@ export class Dispatcher extends Server<Env> {
   private putBack(entry: QueueEntry): void {
     this.store.unassign(entry.conversationId);
     this.store.enqueue(entry.conversationId, entry.waitingSince, Date.now(), entry.returned);
-    if (entry.priority > 0) this.store.raisePriority(entry.conversationId);
+    if (entry.priority > 0) this.store.raisePriority(entry.conversationId, entry.priorityReason);
   }
 
   private async raisePriority(staff: StaffState, conversationId: string, reason: string): Promise<void> {
     if (!this.store.queued(conversationId)) throw new Refusal("not-found", "That conversation is not waiting.");
-    if (this.store.raisePriority(conversationId)) {
+    if (this.store.raisePriority(conversationId, reason)) {
       this.record({ conversationId, kind: "priority-raised", at: Date.now(), officerId: staff.officerId, detail: { reason } });
     }
     await this.publish();
+  }
+
+  /**
+   * A Conversation found an immediate-danger risk cue in a waiting victim's words (issue 23):
+   * the chat goes ahead of normal-priority ones at once, with the reason recorded as a manual
+   * raise's is. A chat no longer waiting, or already raised, is left as it is: a cue never lowers.
+   */
+  async raiseForRiskCue(conversationId: string, reason: string): Promise<boolean> {
+    if (!this.store.queued(conversationId) || !this.store.raisePriority(conversationId, reason)) return false;
+    this.record({ conversationId, kind: "priority-raised", at: Date.now(), officerId: null, detail: { reason } });
+    await this.publish();
+    return true;
   }
 
   /** Hands a chat to a named colleague, or back to the queue when `to` is null. */

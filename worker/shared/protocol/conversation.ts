@@ -161,6 +161,24 @@ export const Outcome = z.object({
 });
 export type Outcome = z.infer<typeof Outcome>;
 
+/**
+ * A risk cue (issue 23, worker/assist/risk-cues/): a DASH high-risk indicator found in one of the
+ * victim's messages, with the exact words that matched. Staff only. It suggests "possible yes" on
+ * its DASH question; it never answers it.
+ */
+export const RiskCue = z.object({
+  seq: z.int().check(z.positive()),
+  indicator: z.string(),
+  /** The DASH question it bears on. */
+  question: z.string(),
+  /** An immediate danger: it raised the chat's place if the victim was waiting. */
+  immediate: z.boolean(),
+  words: z.string(),
+  foundIn: z.enum(["original", "translation"]),
+  at: z.int(),
+});
+export type RiskCue = z.infer<typeof RiskCue>;
+
 /** A note from one officer to the next, seen by staff only. */
 export const Handover = z.object({
   at: z.int(),
@@ -218,7 +236,11 @@ export const ConversationServerFrame = z.discriminatedUnion("type", [
     /** Staff only (empty / null for the victim). */
     notes: z.array(PrivateNote),
     outcome: z.nullable(Outcome),
+    /** Staff only (empty for the victim): every risk cue so far. */
+    riskCues: z.array(RiskCue),
   }),
+  /** Staff only: risk cues newly found in a victim's message (or its translation). */
+  z.object({ type: z.literal("risk-cues"), cues: z.array(RiskCue) }),
   z.object({ type: z.literal("note"), note: PrivateNote }),
   z.object({ type: z.literal("outcome"), outcome: Outcome }),
   /**

@@ -47,6 +47,8 @@ export const WaitingConversation = z.object({
   waitingSince: z.int(),
   /** 0 normal, 1 raised. Higher goes first; within a priority, first come first served. */
   priority: z.int().check(z.nonnegative()),
+  /** Why it was raised, when it was: an officer's words, or "risk cue: …" when the service raised it. */
+  priorityReason: z.nullable(z.string()),
   /** Back in the queue after an officer left or handed it back: it goes to the front. */
   returned: z.boolean(),
   position: z.int().check(z.positive()),

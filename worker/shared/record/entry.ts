@@ -12,7 +12,7 @@
  * (worker/transcripts/chain.ts), so records sealed before still verify.
  */
 import type { ParticipantRole, Translation } from "../protocol/common.ts";
-import type { Outcome, PrivateNote, SharedLocation } from "../protocol/conversation.ts";
+import type { Outcome, PrivateNote, RiskCue, SharedLocation } from "../protocol/conversation.ts";
 import type { AssessmentEntry } from "../protocol/http.ts";
 
 /** Who made an entry. Officers by their id; the victim by role only; "system" for timers. */
@@ -49,6 +49,8 @@ export interface EntryData {
   outcome: Omit<Outcome, "officerId" | "at">;
   assessment: Omit<AssessmentEntry, "officerId" | "at">;
   ended: { reason: string };
+  /** What the officer was shown: a risk cue found in a victim's message (by the service). */
+  "risk-cue": Omit<RiskCue, "at">;
   /** A crime reference linked to the record after it was sealed. */
   "crime-reference": { crimeReference: string };
 }
