@@ -24,6 +24,8 @@ export type LogEvent =
   | "conversation.flush-failed"
   | "conversation.reschedule-failed"
   | "conversation.forget-failed"
+  | "assist.drafted"
+  | "assist.failed"
   | "conversation.risk-raise-failed"
   | "conversation.end-copy-failed"
   | "conversation.staff-check-failed"

@@ -260,6 +260,17 @@ export class Conversation extends Server<Env> {
     return { ok: true };
   }
 
+  /**
+   * The victim's messages, as written and as translated, for drafting the DASH answers (issue 23:
+   * routes/assist.ts, which has checked the caller is in the chat).
+   */
+  async victimWords(): Promise<{ seq: number; text: string; translation: string | null }[]> {
+    return this.store
+      .messagesAfter(0)
+      .filter((message) => message.from === "victim")
+      .map((message) => ({ seq: message.seq, text: message.text, translation: message.translation.status === "done" ? message.translation.text : null }));
+  }
+
   /** The Dispatcher tells a waiting victim their place in the queue. */
   async setQueueInfo(queue: QueueInfo): Promise<void> {
     if (this.store.read()?.status !== "waiting") return;

@@ -13,3 +13,4 @@ export * from "./parse";
 export * from "./records";
 export * from "./analytics";
 export * from "./blocks";
+export * from "./assist";

@@ -1,0 +1,57 @@
+/**
+ * Officer assist (issue 23): drafted DASH answers for whoever is in the chat (as for the
+ * assessment itself: shared/access-policy.ts `placeInChat`). The victim's words go to a model
+ * only when this deployment turned drafting on (assist/model/assist-setup.ts); otherwise the
+ * answer says drafts are unavailable, and the risk cues, which need no model, carry on.
+ * This is a request of its own, apart from the chat: drafting never delays a message.
+ */
+import { Hono, type Context } from "hono";
+import { DASH } from "../assessment/dash";
+import { stateOf } from "../assessment/grading";
+import { assessmentEntriesOf } from "../assessment/store";
+import { checkedDrafts, draftRequest, parseDraftReply } from "../assist/dash-drafts";
+import { ASSIST_MODELS } from "../assist/model/assist-models";
+import { assistSetup } from "../assist/model/assist-setup";
+import { AssistError, askForJson } from "../assist/model/structured-reply";
+import { conversationRow } from "../db/conversations";
+import { apiError } from "../http/errors";
+import { allow, type OfficerEnv } from "../http/require-officer";
+import { log } from "../log";
+import { getConversation } from "../rooms/stubs";
+import { placeInChat } from "../shared/access-policy";
+import { OpaqueId, type DashDraftsView } from "../shared/protocol";
+
+export const assistRoutes = new Hono<OfficerEnv>();
+
+assistRoutes.use("/:id/assist/*", allow("use-console"));
+
+async function allowedConversation(c: Context<OfficerEnv>): Promise<string | null> {
+  const id = OpaqueId.safeParse(c.req.param("id"));
+  if (!id.success) return null;
+  const row = await conversationRow(c.env.DB, id.data);
+  return row && placeInChat(c.var.officer, row) !== null ? row.id : null;
+}
+
+assistRoutes.post("/:id/assist/dash-drafts", async (c) => {
+  const conversationId = await allowedConversation(c);
+  if (!conversationId) return apiError(c, 404, "not-found", "There is no such conversation of yours.");
+  const setup = assistSetup(c.env);
+  if (!setup.on) return c.json({ available: false, reason: setup.reason } satisfies DashDraftsView);
+
+  const answered = stateOf(await assessmentEntriesOf(c.env.DB, conversationId)).answers;
+  const questions = DASH.groups.flatMap((group) => group.questions).filter((question) => !(question.id in answered));
+  const words = await (await getConversation(c.env, conversationId)).victimWords();
+  const model = ASSIST_MODELS["dash-drafts"];
+  if (questions.length === 0 || words.length === 0) return c.json({ available: true, model, drafts: [], dropped: 0 } satisfies DashDraftsView);
+  try {
+    const reply = await askForJson(setup.runner, model, draftRequest(words, questions), parseDraftReply);
+    const { drafts, dropped } = checkedDrafts(reply, words, new Set(questions.map((question) => question.id)));
+    // Counts only: never the victim's words, never the drafts.
+    log.info("assist.drafted", { conversationId, count: drafts.length, failed: dropped });
+    return c.json({ available: true, model, drafts, dropped } satisfies DashDraftsView);
+  } catch (error) {
+    if (!(error instanceof AssistError)) throw error;
+    log.warn("assist.failed", { conversationId, error });
+    return apiError(c, 503, "assist-failed", `${error.message} The checklist can be filled in as usual.`);
+  }
+});
