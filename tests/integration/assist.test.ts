@@ -132,3 +132,39 @@ describe("drafted DASH answers", () => {
     expect(run).not.toHaveBeenCalled();
   });
 });
+
+describe("drafted handover notes and case summaries", () => {
+  it("read the whole chat and come back as text for the officer to edit", async () => {
+    const { started, officer } = await chatWithWords("He has a knife in the kitchen");
+    const run = workersAiAnswering({
+      response: { happened: "The victim said he has a knife.", risks: ["Weapon in the home"], promised: ["A call back before 6pm"], outstanding: [] },
+    });
+    const response = await call(`/api/conversations/${started.conversationId}/assist/handover-draft`, { method: "POST", headers: { Cookie: officer.cookie } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      available: true,
+      model: LLAMA,
+      text: "What has happened: The victim said he has a knife.\n\nRisks:\n- Weapon in the home\n\nPromised:\n- A call back before 6pm\n\nOutstanding: none noted.",
+    });
+    const [, inputs] = run.mock.calls[0]! as unknown as [string, { messages: { content: string }[] }];
+    // Both sides: what the officer promised is in the officer's words.
+    expect(inputs.messages[1]!.content).toContain("Victim: He has a knife in the kitchen");
+    expect(inputs.messages[1]!.content).toContain("Officer: Does he have a gun?");
+  });
+
+  it("are unavailable when drafting is off, and say so plainly when the model fails", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const { started, officer } = await chatWithWords("He has a knife in the kitchen");
+    const path = `/api/conversations/${started.conversationId}/assist/case-summary-draft`;
+    expect(await (await call(path, { method: "POST", headers: { Cookie: officer.cookie } })).json()).toEqual({
+      available: false,
+      reason: "Drafting is turned off for this service.",
+    });
+    workersAiAnswering({ response: { summary: "" } });
+    const refused = await call(path, { method: "POST", headers: { Cookie: officer.cookie } });
+    expect(refused.status).toBe(503);
+    expect(await refused.json()).toEqual({
+      error: { code: "assist-failed", message: "The model's answer was not in the form asked for. Write the summary yourself." },
+    });
+  });
+});

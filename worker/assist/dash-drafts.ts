@@ -8,15 +8,9 @@
 import { z } from "zod/mini";
 import type { AssessmentAnswer } from "../shared/protocol";
 import type { Question } from "../assessment/questionnaire";
+import { chatLines, type ChatWords } from "./chat-words";
 import type { JsonRequest } from "./model/structured-reply";
 
-/** One of the victim's messages as the model is shown it. */
-export interface VictimWords {
-  seq: number;
-  text: string;
-  /** Its translation into the officer's language, when there is one. */
-  translation: string | null;
-}
 
 export interface DashDraft {
   questionId: string;
@@ -38,10 +32,8 @@ const Reply = z.object({
   ),
 });
 
-export function draftRequest(words: readonly VictimWords[], questions: readonly Question[]): JsonRequest {
-  const messages = words
-    .map((w) => `[${w.seq}] ${w.text}${w.translation && w.translation !== w.text ? `\n[${w.seq} translated] ${w.translation}` : ""}`)
-    .join("\n");
+export function draftRequest(words: readonly ChatWords[], questions: readonly Question[]): JsonRequest {
+  const messages = chatLines(words, false);
   return {
     system:
       "You help a police officer complete the DASH risk checklist from a chat with a person suffering domestic abuse. " +
@@ -85,7 +77,7 @@ export function parseDraftReply(value: unknown): z.infer<typeof Reply> | null {
  */
 export function checkedDrafts(
   reply: z.infer<typeof Reply>,
-  words: readonly VictimWords[],
+  words: readonly ChatWords[],
   unanswered: ReadonlySet<string>,
 ): { drafts: DashDraft[]; dropped: number } {
   const bySeq = new Map(words.map((w) => [w.seq, w]));

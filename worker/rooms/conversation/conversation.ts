@@ -62,6 +62,7 @@ import { mayWriteChat } from "../../shared/access-policy";
 import { isIdentifiableLanguage } from "../../shared/languages";
 import { MessageTranslator } from "./message-translator";
 import { RiskReader } from "./risk-reader";
+import type { ChatWords } from "../../assist/chat-words";
 import { Scheduler } from "../scheduler";
 import { StaffCheck } from "../staff-check";
 import { getDispatcher } from "../stubs";
@@ -261,14 +262,16 @@ export class Conversation extends Server<Env> {
   }
 
   /**
-   * The victim's messages, as written and as translated, for drafting the DASH answers (issue 23:
-   * routes/assist.ts, which has checked the caller is in the chat).
+   * The chat's messages, as written and as translated, for officer assist's drafts (issue 23:
+   * routes/assist.ts, which has checked the caller is in the chat and drafting is on).
    */
-  async victimWords(): Promise<{ seq: number; text: string; translation: string | null }[]> {
-    return this.store
-      .messagesAfter(0)
-      .filter((message) => message.from === "victim")
-      .map((message) => ({ seq: message.seq, text: message.text, translation: message.translation.status === "done" ? message.translation.text : null }));
+  async chatWords(): Promise<ChatWords[]> {
+    return this.store.messagesAfter(0).map((message) => ({
+      seq: message.seq,
+      from: message.from,
+      text: message.text,
+      translation: message.translation.status === "done" ? message.translation.text : null,
+    }));
   }
 
   /** The Dispatcher tells a waiting victim their place in the queue. */

@@ -26,3 +26,10 @@ export const DashDraftsView = z.discriminatedUnion("available", [
   z.object({ available: z.literal(false), reason: z.string() }),
 ]);
 export type DashDraftsView = z.infer<typeof DashDraftsView>;
+
+/** A drafted handover note or case summary: text for the officer to edit before keeping it. */
+export const SummaryDraftView = z.discriminatedUnion("available", [
+  z.object({ available: z.literal(true), model: z.string(), text: z.string() }),
+  z.object({ available: z.literal(false), reason: z.string() }),
+]);
+export type SummaryDraftView = z.infer<typeof SummaryDraftView>;
