@@ -49,6 +49,7 @@ describe("the supervision page's picture of live chats", () => {
       priorityReason: "Mentioned a knife",
       grade: null,
       answered: 0,
+      questions: 27,
       locationShared: false,
     });
 

@@ -19,6 +19,7 @@ import { allow, type OfficerEnv } from "../http/require-officer";
 import { placeInChat } from "../shared/access-policy";
 import { log } from "../log";
 import { getDispatcher } from "../rooms/stubs";
+import { questionCount } from "../rooms/dispatcher/chat-watch";
 import { AssessmentChange, OpaqueId } from "../shared/protocol";
 
 export const assessmentRoutes = new Hono<OfficerEnv>();
@@ -68,9 +69,8 @@ assessmentRoutes.post("/:id/assessment", async (c) => {
   } else {
     // Supervisors watch each live chat's DASH progress (rooms/dispatcher/chat-watch.ts).
     const { grade, answered, maracReferral } = view.grading;
-    const questions = view.questionnaire.groups.reduce((n, group) => n + group.questions.length, 0);
     await (await getDispatcher(c.env))
-      .watchChat(conversationId, { grade: answered > 0 ? grade : null, answered, questions, maracReferral })
+      .watchChat(conversationId, { grade: answered > 0 ? grade : null, answered, questions: questionCount(DASH), maracReferral })
       .catch((error: unknown) => log.warn("supervision.watch-failed", { conversationId, error }));
   }
   return c.json(view, 201);

@@ -12,6 +12,10 @@ import { migrate } from "../sqlite-migrations";
 
 type Row = Record<string, SqlStorageValue>;
 
+/** How many questions a checklist (DASH's 27) has, for "answered of all". */
+export const questionCount = (questionnaire: { groups: readonly { questions: readonly unknown[] }[] }) =>
+  questionnaire.groups.reduce((n, group) => n + group.questions.length, 0);
+
 /** What a Conversation or the assessment route reports; fields left out are kept as they were. */
 export type ChatNews = Partial<Omit<WatchedChat, "conversationId">>;
 

@@ -27,7 +27,8 @@ import { signedOut } from "../../http/errors";
 import { may, mayReassign } from "../../shared/access-policy";
 import { log } from "../../log";
 import { DispatcherStore, type QueueEntry } from "./dispatcher-store";
-import { ChatWatch, type ChatNews } from "./chat-watch";
+import { ChatWatch, questionCount, type ChatNews } from "./chat-watch";
+import { DASH } from "../../assessment/dash";
 import { EventOutbox, type QueueEvent } from "./event-outbox";
 import { SIGNED_OUT } from "../close-codes";
 import { connectSafely } from "../connect-safely";
@@ -100,7 +101,7 @@ export class Dispatcher extends Server<Env> {
 
   async enqueue(conversationId: string, waitingSince: number, language: string | null = null): Promise<void> {
     this.store.enqueue(conversationId, waitingSince, Date.now());
-    this.watch.note(conversationId, { language });
+    this.watch.note(conversationId, { language, questions: questionCount(DASH) });
     this.record({ conversationId, kind: "joined", at: waitingSince });
     await this.publish();
   }
