@@ -101,6 +101,10 @@ describe("the supervision page", () => {
     expect(await victim.locator("body").innerText()).not.toContain(PRIVATE_WORDS);
 
     expect(await accessibilityProblems(page, { seriousOnly: true })).toEqual([]);
+    // At 320 px wide the tables stack, and nothing needs scrolling sideways.
+    await page.setViewportSize({ width: 320, height: 800 });
+    await zedRow.getByRole("button", { name: /^Read English chat/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     for (const p of [abe, polishVictim, zed, victim, page]) await p.context().close();
   });
 });
