@@ -31,6 +31,7 @@ export type LogEvent =
   | "conversation.staff-check-failed"
   | "conversation.seal-failed"
   | "conversation.seal-conflict"
+  | "supervision.watch-failed"
   | "scheduler.job-failed"
   | "translation.failed"
   | "translation.queue-failed"

@@ -16,7 +16,7 @@ import type { NewOfficer } from "../../scripts/create-officer.ts";
 import { DUMMY_TOKEN, PASSING_SECRET, startFakeSiteverify, type FakeSiteverify } from "../support/fake-siteverify.ts";
 import { browserForFile } from "./browser.ts";
 import { startLocalServer, type LocalServer } from "./local-server.ts";
-import { acceptChatOf, signInOfficer } from "./pages.ts";
+import { acceptChatOf, consoleUrl, signInOfficer } from "./pages.ts";
 
 const ABUSE_OFFICER = {
   email: "pc.uma@police.test",
@@ -133,6 +133,7 @@ describe("an admin ending an officer's sessions", () => {
     const adminSide = await context();
     const admin = adminSide.page;
     await signInOfficer(admin, server.url, ABUSE_ADMIN);
+    await admin.goto(consoleUrl(server.url, "/console/supervision"));
 
     const end = admin.getByRole("button", { name: `End ${ABUSE_OFFICER.displayName}'s sessions` });
     admin.once("dialog", (dialog) => void dialog.dismiss());
@@ -183,6 +184,7 @@ describe("ending a chat as abusive", () => {
     const adminSide = await context();
     const admin = adminSide.page;
     await signInOfficer(admin, server.url, ABUSE_ADMIN);
+    await admin.goto(consoleUrl(server.url, "/console/supervision"));
     const blocks = admin.getByRole("table", { name: /Blocked connections/ });
     await blocks.getByRole("cell", { name: "1", exact: true }).waitFor();
     await blocks.getByLabel("Reason").fill("A refuge's shared connection");

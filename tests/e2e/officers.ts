@@ -168,3 +168,27 @@ export const MORE_TIME_OFFICER = {
 } as const satisfies NewOfficer;
 
 E2E_OFFICERS.push(MORE_TIME_OFFICER);
+
+/** For supervision.test.ts: a supervisor who watches two officers' chats and sends one of them a private message. */
+export const SUPERVISION_SUPERVISOR = {
+  email: "sgt.uma@police.test",
+  displayName: "Sgt Uma",
+  role: "supervisor",
+  password: "e2e supervisor password",
+} as const satisfies NewOfficer;
+
+export const SUPERVISED_OFFICER_ABE = {
+  email: "pc.abe@police.test",
+  displayName: "PC Abe",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+export const SUPERVISED_OFFICER_ZED = {
+  email: "pc.zed@police.test",
+  displayName: "PC Zed",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+E2E_OFFICERS.push(SUPERVISION_SUPERVISOR, SUPERVISED_OFFICER_ABE, SUPERVISED_OFFICER_ZED);

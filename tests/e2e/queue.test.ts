@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { browserForFile } from "./browser.ts";
 import { QUEUE_OFFICER, SUPERVISOR } from "./officers.ts";
-import { acceptChatOf, messageLog, queuePosition, signInOfficer, write } from "./pages.ts";
+import { acceptChatOf, consoleUrl, messageLog, queuePosition, signInOfficer, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -12,9 +12,11 @@ describe("the queue, seen by victims, an officer and a supervisor", () => {
   it("moves two waiting victims up as an officer accepts, and shows the supervisor both", async () => {
     const supervisor = await newPage();
     await signInOfficer(supervisor, baseUrl, SUPERVISOR);
-    await supervisor.getByRole("heading", { name: "Live picture" }).waitFor();
-    // The supervisor is on the console but not taking chats.
+    // The supervisor is on the console but not taking chats, and watches on the supervision page.
     await supervisor.getByLabel("Your status").selectOption("busy");
+    const supervision = await supervisor.context().newPage();
+    await supervision.goto(consoleUrl(baseUrl, "/console/supervision"));
+    await supervision.getByRole("heading", { name: "Live picture" }).waitFor();
 
     // Other files may have left chats waiting, so places are checked relative to the first victim's.
     const waitingCount = async () =>
@@ -45,18 +47,19 @@ describe("the queue, seen by victims, an officer and a supervisor", () => {
     await second.getByText(place === 1 ? "You are next in the queue." : `You are number ${place} in the queue.`).waitFor();
     await messageLog(officer).getByText("I am first").waitFor();
     await supervisor.getByRole("heading", { name: `Waiting (${before + 1})` }).waitFor();
-    const active = supervisor.getByRole("table", { name: "Active chats" });
+    const active = supervision.getByRole("table", { name: /^Live chats/ });
     await active.getByRole("cell", { name: QUEUE_OFFICER.displayName }).waitFor();
-    const officers = supervisor.getByRole("table", { name: "Officers" });
+    const officers = supervision.getByRole("table", { name: "Officers" });
     const row = officers.getByRole("row").filter({ hasText: QUEUE_OFFICER.displayName });
     expect(await row.textContent()).toContain("1 of 3");
 
-    // The supervisor reads the chat live, without a box to write in.
+    // The supervisor reads the chat live, on the supervision page, without a box to write in.
     await active.getByRole("row").filter({ hasText: QUEUE_OFFICER.displayName }).getByRole("button", { name: /^Read/ }).click();
-    await supervisor.getByRole("tabpanel").getByText("I am first").waitFor();
-    expect(await supervisor.getByRole("tabpanel").getByRole("textbox", { name: "Message" }).count()).toBe(0);
+    const reading = supervision.getByRole("region", { name: "Reading a chat" });
+    await reading.getByText("I am first").waitFor();
+    expect(await reading.getByRole("textbox", { name: "Message" }).count()).toBe(0);
     await write(officer, "Hello, I am PC Bo");
-    await supervisor.getByRole("tabpanel").getByText("Hello, I am PC Bo").waitFor();
+    await reading.getByText("Hello, I am PC Bo").waitFor();
   });
 
   it("hands a chat back to the queue with a note, and the victim sees no gap", async () => {

@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { browserForFile } from "./browser.ts";
 import { XSS_OFFICER, XSS_SUPERVISOR } from "./officers.ts";
-import { signInOfficer, startAcceptedChat, write } from "./pages.ts";
+import { consoleUrl, signInOfficer, startAcceptedChat, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -69,6 +69,7 @@ describe("hostile text from users", () => {
     await officer.getByText(`Signed in as ${XSS_OFFICER.displayName}`).waitFor();
     const supervisor = await newPage();
     await signInOfficer(supervisor, baseUrl, XSS_SUPERVISOR);
+    await supervisor.goto(consoleUrl(baseUrl, "/console/supervision"));
     await supervisor.getByRole("table", { name: "Officers" }).getByText(XSS_OFFICER.displayName).first().waitFor();
 
     for (const page of [victim, officer, supervisor]) await expectInert(page);

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import type { ConversationStatus, StaffRole } from "../../worker/shared/protocol";
 import { may, mayReadChat, placeInChat, type Capability, type ChatFacts, type StaffMember } from "../../worker/shared/access-policy";
 import { chatReachedEveryWay, endedByVictim } from "./chat-paths";
-import { call, QUEUE_SOCKET, signedInOfficer, upgrade } from "./harness";
+import { call, connectQueue, QUEUE_SOCKET, signedInOfficer, upgrade } from "./harness";
 
 type Who = "none" | "other-officer" | "raised-priority" | "transferred-away" | "assigned-officer" | "supervisor" | "admin";
 const everyone: Who[] = ["none", "other-officer", "raised-priority", "transferred-away", "assigned-officer", "supervisor", "admin"];
@@ -115,11 +115,37 @@ describe("access to the console", async () => {
     },
     { name: "GET earlier chats", allowed: inChat, rule: readsTheChat, request: (c) => call(`/api/conversations/${id}/earlier`, { headers: c ? { Cookie: c } : {} }) },
     { name: "GET /api/blocks", allowed: ["supervisor", "admin"], rule: allowedTo("manage-blocks"), request: (c) => call("/api/blocks", { headers: c ? { Cookie: c } : {} }) },
+    {
+      name: "POST a supervisor's private message to the chat's officer",
+      allowed: ["supervisor", "admin"],
+      rule: allowedTo("message-officer-privately"),
+      request: (c) =>
+        call(`/api/conversations/${id}/private-messages`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", ...(c ? { Cookie: c } : {}) },
+          body: JSON.stringify({ text: "Access-control private message" }),
+        }),
+    },
     { name: "socket: the queue", allowed: staff, rule: onTheConsole, request: (c) => upgrade(QUEUE_SOCKET, c ? { Cookie: c } : {}) },
     { name: "socket: the conversation", allowed: inChat, rule: inTheChat, request: (c) => upgrade(`/parties/conversation/${id}`, c ? { Cookie: c } : {}) },
   ];
 
   checkEvery(routes, cookies, "active");
+
+  // The supervision page's picture comes over the queue's socket, which all staff open: it is
+  // the overview frame that only some of them are sent.
+  const supervising: Who[] = ["supervisor", "admin"];
+  it("the access policy allows exactly the table's list: the supervision picture", async () => {
+    expect(await allowedBy(allowedTo("supervise-live-chats"), "active")).toEqual(supervising);
+  });
+  it.each(staff)("the supervision picture on the queue's socket: %s", async (who) => {
+    const queue = await connectQueue(cookies[who]!);
+    // The overview follows each console's own view in the same publish.
+    await queue.next("me");
+    const told = await queue.next("overview", () => true, 500).then(() => true, () => false);
+    queue.close();
+    expect(told).toBe(supervising.includes(who));
+  });
 });
 
 describe("access to records and the service dashboard", async () => {

@@ -17,6 +17,9 @@ import { apiError } from "../http/errors";
 import { readBody } from "../http/body";
 import { allow, type OfficerEnv } from "../http/require-officer";
 import { placeInChat } from "../shared/access-policy";
+import { log } from "../log";
+import { getDispatcher } from "../rooms/stubs";
+import { questionCount } from "../rooms/dispatcher/chat-watch";
 import { AssessmentChange, OpaqueId } from "../shared/protocol";
 
 export const assessmentRoutes = new Hono<OfficerEnv>();
@@ -63,6 +66,12 @@ assessmentRoutes.post("/:id/assessment", async (c) => {
   const view = viewOf(await assessmentEntriesOf(c.env.DB, conversationId));
   if (written.addendum) {
     await database(c.env.DB).update(conversations).set({ riskGrade: view.grading.grade }).where(eq(conversations.id, conversationId));
+  } else {
+    // Supervisors watch each live chat's DASH progress (rooms/dispatcher/chat-watch.ts).
+    const { grade, answered, maracReferral } = view.grading;
+    await (await getDispatcher(c.env))
+      .watchChat(conversationId, { grade: answered > 0 ? grade : null, answered, questions: questionCount(DASH), maracReferral })
+      .catch((error: unknown) => log.warn("supervision.watch-failed", { conversationId, error }));
   }
   return c.json(view, 201);
 });

@@ -6,6 +6,8 @@
 import { eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { database } from "../db/client";
+import { conversationRow } from "../db/conversations";
+import { getConversation } from "../rooms/stubs";
 import { conversations } from "../db/schema";
 import { readBody } from "../http/body";
 import { apiError } from "../http/errors";
@@ -19,6 +21,7 @@ export const chatRecordRoutes = new Hono<OfficerEnv>();
 
 chatRecordRoutes.use("/:id/notes", allow("use-console"));
 chatRecordRoutes.use("/:id/outcome", allow("use-console"));
+chatRecordRoutes.use("/:id/private-messages", allow("message-officer-privately"));
 
 const NOT_IN_CHAT = "Only the officer in the chat writes its notes and outcome.";
 
@@ -72,4 +75,23 @@ chatRecordRoutes.post("/:id/outcome", async (c) => {
       .where(eq(conversations.id, written.record.id));
   }
   return answer(c, written);
+});
+
+/**
+ * A supervisor's private message to the officer who has a live chat: a note that names them
+ * both (Conversation.addPrivateMessage), so staff see it and the record keeps it, and the victim
+ * never does. Only while the chat is with an officer: afterwards there is nobody to read it.
+ */
+chatRecordRoutes.post("/:id/private-messages", async (c) => {
+  const id = OpaqueId.safeParse(c.req.param("id"));
+  const row = id.success ? await conversationRow(c.env.DB, id.data) : null;
+  if (!row) return apiError(c, 404, "not-found", "There is no such conversation.");
+  const body = await readBody(c, NoteRequest);
+  if (!body.ok) return body.response;
+  const { id: officerId, displayName } = c.var.officer;
+  const written = await (await getConversation(c.env, row.id)).addPrivateMessage({ officerId, displayName }, body.data.text);
+  if (written.ok) return c.json(written.value, 201);
+  return written.code === "conversation-ended"
+    ? apiError(c, 409, "conversation-ended", "This chat has ended, so its officer is no longer in it.")
+    : apiError(c, 409, "no-officer", "No officer has this chat yet. Send it once an officer has accepted it.");
 });

@@ -45,7 +45,7 @@ conversationRoutes.post("/", async (c) => {
   const tokenHash = await sha256Hex(token);
   await recordStarted(c.env.DB, { id: conversationId, createdAt, language, threadId, returning, tokenHash });
   await (await getConversation(c.env, conversationId)).open(tokenHash, createdAt, { language, returning }, admitted.source);
-  await (await getDispatcher(c.env)).enqueue(conversationId, createdAt);
+  await (await getDispatcher(c.env)).enqueue(conversationId, createdAt, language);
   const started: StartedConversation = { conversationId, token };
   return c.json(started, 201);
 });

@@ -26,6 +26,10 @@ export const CAPABILITIES = {
   "set-capacity": SENIOR_STAFF,
   /** The live picture of the service and its dashboard. */
   "see-service": SENIOR_STAFF,
+  /** The supervision page: every live chat's language, last activity, DASH progress and flags. */
+  "supervise-live-chats": SENIOR_STAFF,
+  /** Send the officer of a live chat a private message that only staff see and the record keeps. */
+  "message-officer-privately": SENIOR_STAFF,
   "read-audit-log": SENIOR_STAFF,
   "hold-records": SENIOR_STAFF,
   /** See and lift the blocks that "End as abusive" placed. */

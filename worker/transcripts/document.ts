@@ -136,7 +136,7 @@ export function buildTranscript(entries: readonly RecordEntry[]): UnsealedTransc
         break;
       }
       case "note":
-        notes.push({ at: entry.at, officerId, text: entry.data.text, digest: entry.digest });
+        notes.push({ at: entry.at, officerId, text: entry.data.text, ...(entry.data.privateMessage && { privateMessage: entry.data.privateMessage }), digest: entry.digest });
         break;
       case "outcome": {
         const { outcome: kind, crimeReference, detail } = entry.data;

@@ -74,7 +74,8 @@ export const entry = {
     kind: "note",
     at: iso(note.at),
     by: actor("officer", note.officerId),
-    data: { text: note.text },
+    // A supervisor's private message names its officer; a plain note's entry stays as it was.
+    data: note.privateMessage ? { text: note.text, privateMessage: note.privateMessage } : { text: note.text },
   }),
   outcome: (outcome: Outcome): EntryOf<"outcome"> => ({
     kind: "outcome",

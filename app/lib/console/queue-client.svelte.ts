@@ -12,6 +12,7 @@ import {
   type OfficerStatus,
   type OfficerSummary,
   type WaitingConversation,
+  type WatchedChat,
 } from "$shared/protocol";
 import { RECONNECT, socketProtocol } from "../socket-protocol";
 
@@ -27,7 +28,7 @@ export class QueueClient {
   waiting = $state<WaitingConversation[]>([]);
   me = $state<MeFrame | null>(null);
   /** Supervisors and admins only. */
-  overview = $state<{ active: ActiveConversation[]; officers: OfficerSummary[] } | null>(null);
+  overview = $state<{ active: ActiveConversation[]; officers: OfficerSummary[]; chats: WatchedChat[] } | null>(null);
   connected = $state(false);
   error = $state<string | null>(null);
   readonly #socket: PartySocket;
@@ -100,7 +101,7 @@ export class QueueClient {
         this.me = frame;
         break;
       case "overview":
-        this.overview = { active: frame.active, officers: frame.officers };
+        this.overview = { active: frame.active, officers: frame.officers, chats: frame.chats };
         break;
       case "assigned":
         this.events.onAssigned(frame.conversationId);

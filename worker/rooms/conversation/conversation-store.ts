@@ -140,6 +140,9 @@ export const SCHEMA_STEPS = [
    CREATE INDEX messages_pending ON messages (seq) WHERE translation_status = 'pending';`,
   // The officer's "more time": the inactivity question waits until then.
   `ALTER TABLE conversation ADD COLUMN more_time_until INTEGER;`,
+  // A supervisor's private message to the chat's officer is a note that names them both.
+  `ALTER TABLE notes ADD COLUMN private_from_name TEXT;
+   ALTER TABLE notes ADD COLUMN private_to_officer TEXT;`,
 ] as const;
 
 /**
@@ -334,14 +337,27 @@ export class ConversationStore {
   }
 
   addNote(note: PrivateNote): void {
-    this.sql.exec("INSERT INTO notes (at, officer_id, text) VALUES (?, ?, ?)", note.at, note.officerId, note.text);
+    this.sql.exec(
+      "INSERT INTO notes (at, officer_id, text, private_from_name, private_to_officer) VALUES (?, ?, ?, ?, ?)",
+      note.at,
+      note.officerId,
+      note.text,
+      note.privateMessage?.fromName ?? null,
+      note.privateMessage?.toOfficerId ?? null,
+    );
   }
 
   notes(): PrivateNote[] {
     return this.sql
       .exec<Row>("SELECT * FROM notes ORDER BY at")
       .toArray()
-      .map((row) => ({ at: Number(row.at), officerId: String(row.officer_id), text: String(row.text) }));
+      .map((row) => {
+        const note: PrivateNote = { at: Number(row.at), officerId: String(row.officer_id), text: String(row.text) };
+        if (row.private_to_officer !== null) {
+          note.privateMessage = { fromName: String(row.private_from_name), toOfficerId: String(row.private_to_officer) };
+        }
+        return note;
+      });
   }
 
   setOutcome(outcome: Outcome): void {

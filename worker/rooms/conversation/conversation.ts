@@ -63,6 +63,7 @@ import { isIdentifiableLanguage } from "../../shared/languages";
 import { MessageTranslator } from "./message-translator";
 import { RiskReader } from "./risk-reader";
 import type { ChatWords } from "../../assist/chat-words";
+import { SupervisorNews } from "./supervisor-news";
 import { Scheduler } from "../scheduler";
 import { StaffCheck } from "../staff-check";
 import { getDispatcher } from "../stubs";
@@ -110,6 +111,8 @@ export class Conversation extends Server<Env> {
   private readonly newMessages: FrameWindow = messageLimit(this.env);
   /** Who each socket being opened is, as `fetch` decided (rooms/admissions.ts). */
   readonly #admissions = new Admissions<ParticipantState>();
+  /** The supervision page's news of this chat, told to the Dispatcher (supervisor-news.ts). */
+  private readonly supervisorNews = new SupervisorNews(this.env, () => this.name, (work) => this.ctx.waitUntil(work));
 
   get translator(): MessageTranslator {
     this.#translator ??= new MessageTranslator({
@@ -187,7 +190,24 @@ export class Conversation extends Server<Env> {
   async addNote(officerId: string, text: string): Promise<RecordWrite<PrivateNote>> {
     const refused = this.refuseUnlessOfficerInChat(officerId);
     if (refused) return refused;
-    const note = { at: Date.now(), officerId, text };
+    return this.keepNote({ at: Date.now(), officerId, text });
+  }
+
+  /**
+   * A supervisor's private message to the officer who has the chat now: a note that names them
+   * both, kept and shown to staff exactly as notes are. Who may send one is the Worker's
+   * question of the access policy; that the chat has an officer to receive it is this object's.
+   */
+  async addPrivateMessage(supervisor: { officerId: string; displayName: string }, text: string): Promise<RecordWrite<PrivateNote>> {
+    const record = this.liveRecord();
+    if (!record) return { ok: false, code: "conversation-ended" };
+    if (record.status !== "active" || record.officerId === null) return { ok: false, code: "not-allowed" };
+    const privateMessage = { fromName: supervisor.displayName, toOfficerId: record.officerId };
+    return this.keepNote({ at: Date.now(), officerId: supervisor.officerId, text, privateMessage });
+  }
+
+  /** The one write path of notes: stored, chained into the record, then shown to staff only. */
+  private keepNote(note: PrivateNote): RecordWrite<PrivateNote> {
     this.store.addNote(note);
     this.store.appendEntry(entry.note(note));
     this.tellStaff({ type: "note", note });
@@ -525,6 +545,7 @@ export class Conversation extends Server<Env> {
     if (translation.status === "pending") this.translator.enqueue(message.seq);
     // Read for risk cues after delivery, in the same turn: a few microseconds, never a wait.
     this.riskReader.read(message);
+    if (role === "victim") this.supervisorNews.victimWrote(message.sentAt, message.language);
     // Rescheduling needs no turn in the arrival queue: the next message may be taken meanwhile.
     // Its write (the quiet clock's job) is made in this same turn, so in the common case it
     // commits with the message as one: the object's storage commits together what no await
@@ -590,6 +611,7 @@ export class Conversation extends Server<Env> {
     this.store.addLocation(location);
     this.store.appendEntry(entry.location(location));
     this.broadcastFrame({ type: "location", location });
+    this.supervisorNews.locationShared();
   }
 
   /** The victim wrote or answered: restart the quiet clock and withdraw any question. */

@@ -3,7 +3,7 @@
  * for senior staff. Pure: built from what the Dispatcher has read, so every console sees one
  * picture per publish.
  */
-import type { DispatcherServerFrame, OfficerSummary } from "../../shared/protocol";
+import type { DispatcherServerFrame, OfficerSummary, WatchedChat } from "../../shared/protocol";
 import type { Assignment, QueueEntry } from "./dispatcher-store";
 
 /** Who is there to answer: officers on duty (connected, not away), and the chats they could take now. */
@@ -35,8 +35,8 @@ export function queueFrame(waiting: QueueEntry[]): DispatcherServerFrame {
   };
 }
 
-export function overviewFrame(active: Assignment[], officers: OfficerSummary[]): DispatcherServerFrame {
-  return { type: "overview", active, officers };
+export function overviewFrame(active: Assignment[], officers: OfficerSummary[], chats: WatchedChat[]): DispatcherServerFrame {
+  return { type: "overview", active, officers, chats };
 }
 
 /** One officer's own view: their status and load, their chats, and colleagues to transfer to. */

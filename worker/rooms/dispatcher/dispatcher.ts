@@ -27,6 +27,8 @@ import { signedOut } from "../../http/errors";
 import { may, mayReassign } from "../../shared/access-policy";
 import { log } from "../../log";
 import { DispatcherStore, type QueueEntry } from "./dispatcher-store";
+import { ChatWatch, questionCount, type ChatNews } from "./chat-watch";
+import { DASH } from "../../assessment/dash";
 import { EventOutbox, type QueueEvent } from "./event-outbox";
 import { SIGNED_OUT } from "../close-codes";
 import { connectSafely } from "../connect-safely";
@@ -64,6 +66,7 @@ export class Dispatcher extends Server<Env> {
   #store: DispatcherStore | undefined;
   #scheduler: Scheduler<Job> | undefined;
   #outbox: EventOutbox | undefined;
+  #watch: ChatWatch | undefined;
   /** How often each officer has sent each kind of frame lately (rooms/frame-rules.ts). */
   private readonly budgets = new FrameBudgets();
   /** Who each socket being opened is, as the Worker said and `fetch` read it (rooms/admissions.ts). */
@@ -75,6 +78,12 @@ export class Dispatcher extends Server<Env> {
   }
   /** Staff sockets' sign-ins, rechecked before anything new reaches them. */
   private readonly staffCheck = new StaffCheck(this.env.DB, (connection) => (connection as Staff).state ?? null);
+
+  /** What supervisors are shown of each live chat beyond the queue (chat-watch.ts). */
+  private get watch() {
+    this.#watch ??= new ChatWatch(this.ctx.storage);
+    return this.#watch;
+  }
 
   private get scheduler() {
     this.#scheduler ??= new Scheduler<Job>(this.ctx.storage);
@@ -90,8 +99,9 @@ export class Dispatcher extends Server<Env> {
 
   // ── RPC from the Worker and from Conversations ──
 
-  async enqueue(conversationId: string, waitingSince: number): Promise<void> {
+  async enqueue(conversationId: string, waitingSince: number, language: string | null = null): Promise<void> {
     this.store.enqueue(conversationId, waitingSince, Date.now());
+    this.watch.note(conversationId, { language, questions: questionCount(DASH) });
     this.record({ conversationId, kind: "joined", at: waitingSince });
     await this.publish();
   }
@@ -104,8 +114,18 @@ export class Dispatcher extends Server<Env> {
       this.record({ conversationId, kind: "abandoned", at: now, detail: { reason, waitedMs: now - queued.waitingSince } });
     }
     const assignment = this.store.unassign(conversationId);
+    this.watch.forget(conversationId);
     this.record({ conversationId, kind: "ended", at: now, officerId: assignment?.officerId ?? null, detail: { reason } });
     await this.publish();
+  }
+
+  /**
+   * News of a live chat for supervisors (its language, the victim writing, a shared location,
+   * DASH progress). Only supervisors' consoles are told, and only when something changed.
+   */
+  async watchChat(conversationId: string, news: ChatNews): Promise<void> {
+    if (!this.store.queued(conversationId) && !this.store.assignment(conversationId)) return;
+    if (this.watch.note(conversationId, news)) this.showSupervisors(this.picture().officers);
   }
 
   // ── WebSocket lifecycle ──
@@ -246,6 +266,7 @@ export class Dispatcher extends Server<Env> {
   private async raisePriority(staff: StaffState, conversationId: string, reason: string): Promise<void> {
     if (!this.store.queued(conversationId)) throw new Refusal("not-found", "That conversation is not waiting.");
     if (this.store.raisePriority(conversationId, reason)) {
+      this.watch.note(conversationId, { priorityReason: reason });
       this.record({ conversationId, kind: "priority-raised", at: Date.now(), officerId: staff.officerId, detail: { reason } });
     }
     await this.publish();
@@ -258,6 +279,7 @@ export class Dispatcher extends Server<Env> {
    */
   async raiseForRiskCue(conversationId: string, reason: string): Promise<boolean> {
     if (!this.store.queued(conversationId) || !this.store.raisePriority(conversationId, reason)) return false;
+    this.watch.note(conversationId, { priorityReason: reason });
     this.record({ conversationId, kind: "priority-raised", at: Date.now(), officerId: null, detail: { reason } });
     await this.publish();
     return true;
@@ -355,13 +377,23 @@ export class Dispatcher extends Server<Env> {
   /** Every console gets the queue and its own officer's view; senior staff get the overview too. */
   private showConsoles({ waiting, officers }: Picture): void {
     const queue = queueFrame(waiting);
-    const overview = overviewFrame(this.store.assignments(), officers);
     for (const connection of this.getConnections<StaffState>("staff")) {
       const staff = connection.state;
       if (!staff || connection.readyState !== WebSocket.OPEN) continue;
       send(connection, queue);
       send(connection, meFrame(staff.officerId, officers, this.store.assignments(staff.officerId), this.settings.defaultCapacity));
-      if (may(staff, "see-service")) send(connection, overview);
+    }
+    this.showSupervisors(officers);
+  }
+
+  /** The overview, with what is known of each live chat, to the consoles whose role may watch them. */
+  private showSupervisors(officers: OfficerSummary[]): void {
+    const active = this.store.assignments();
+    const live = [...this.store.waiting(), ...active].map((chat) => chat.conversationId);
+    const overview = overviewFrame(active, officers, this.watch.chats(live));
+    for (const connection of this.getConnections<StaffState>("staff")) {
+      const staff = connection.state;
+      if (staff && connection.readyState === WebSocket.OPEN && may(staff, "supervise-live-chats")) send(connection, overview);
     }
   }
 

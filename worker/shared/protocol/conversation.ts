@@ -149,7 +149,16 @@ export const VictimContext = z.object({
 });
 export type VictimContext = z.infer<typeof VictimContext>;
 
-export const PrivateNote = z.object({ at: z.int(), officerId: z.string(), text: z.string() });
+/**
+ * A private note: by the officer in the chat, or (with `privateMessage`) a supervisor's private
+ * message to that officer. Both are staff only and kept in the record the same way.
+ */
+export const PrivateNote = z.object({
+  at: z.int(),
+  officerId: z.string(),
+  text: z.string(),
+  privateMessage: z.optional(z.object({ fromName: z.string(), toOfficerId: z.string() })),
+});
 export type PrivateNote = z.infer<typeof PrivateNote>;
 
 export const Outcome = z.object({

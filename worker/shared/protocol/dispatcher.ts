@@ -1,7 +1,7 @@
 /** Frames on the Dispatcher's WebSocket (officer and supervisor consoles ↔ the queue). */
 import { z } from "zod/mini";
 import { ErrorCode, OpaqueId } from "./common";
-import { StaffRole } from "./http";
+import { AssessmentGrade, StaffRole } from "./http";
 
 export const OfficerStatus = z.enum(["available", "busy", "away"]);
 export type OfficerStatus = z.infer<typeof OfficerStatus>;
@@ -74,6 +74,28 @@ export const ActiveConversation = z.object({
 });
 export type ActiveConversation = z.infer<typeof ActiveConversation>;
 
+/**
+ * Supervisors and admins only: what is known of a live chat (waiting or active) beyond its place
+ * in the queue, for the supervision page. Conversations and the assessment route tell the
+ * Dispatcher as it changes; nothing here is sent to an officer's console.
+ */
+export const WatchedChat = z.object({
+  conversationId: OpaqueId,
+  /** The victim's language (a BCP 47 tag): as their page said, then as their words were read. */
+  language: z.nullable(z.string()),
+  /** When the victim last wrote (ms since the epoch), to the nearest half minute; null before they have. */
+  lastVictimAt: z.nullable(z.int()),
+  locationShared: z.boolean(),
+  /** The DASH grading so far; null until a question is answered. */
+  grade: z.nullable(AssessmentGrade),
+  answered: z.int().check(z.nonnegative()),
+  questions: z.int().check(z.nonnegative()),
+  maracReferral: z.boolean(),
+  /** Why an officer raised its place in the queue, if one did. */
+  priorityReason: z.nullable(z.string()),
+});
+export type WatchedChat = z.infer<typeof WatchedChat>;
+
 export const DispatcherServerFrame = z.discriminatedUnion("type", [
   /** Everyone on the console sees the queue. */
   z.object({ type: z.literal("queue"), waiting: z.array(WaitingConversation) }),
@@ -91,6 +113,7 @@ export const DispatcherServerFrame = z.discriminatedUnion("type", [
     type: z.literal("overview"),
     active: z.array(ActiveConversation),
     officers: z.array(OfficerSummary),
+    chats: z.array(WatchedChat),
   }),
   /** A chat is now yours (accepted, transferred to you, or reassigned to you). */
   z.object({ type: z.literal("assigned"), conversationId: OpaqueId }),

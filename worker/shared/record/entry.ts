@@ -45,7 +45,7 @@ export interface EntryData {
   /** The officer gave the victim more time: "Are you still there?" is not asked before `until` (ISO 8601, UTC). */
   "more-time": { until: string };
   location: Omit<SharedLocation, "at">;
-  note: Pick<PrivateNote, "text">;
+  note: Pick<PrivateNote, "text" | "privateMessage">;
   outcome: Omit<Outcome, "officerId" | "at">;
   assessment: Omit<AssessmentEntry, "officerId" | "at">;
   ended: { reason: string };
