@@ -8,7 +8,7 @@
  * one); `HELD_OUT` was written before the lists were tried on it and is never tuned against, so
  * the benchmark's figures for it say how the lists do on words they were not fitted to.
  */
-import type { IndicatorId } from "../../worker/assist/risk-cues/indicators.ts";
+import type { IndicatorId } from "../../worker/shared/risk-indicators.ts";
 
 export interface CueExample {
   language: "en" | "pl" | "ur" | "ar" | "uk";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INDICATORS } from "../../worker/assist/risk-cues/indicators";
+import { INDICATORS } from "../../worker/shared/risk-indicators";
 import { findRiskCues, LEXICONS } from "../../worker/assist/risk-cues/find-cues";
 import { DASH } from "../../worker/assessment/dash";
 import { TUNING, type CueExample } from "./risk-cue-examples";

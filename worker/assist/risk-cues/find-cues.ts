@@ -8,7 +8,7 @@
  * translation (the officer's language) in that language's list, so a message in a language
  * without a list is still read through its translation.
  */
-import { INDICATOR_IDS, INDICATORS, type IndicatorId } from "./indicators.ts";
+import { INDICATOR_IDS, INDICATORS, type IndicatorId } from "../../shared/risk-indicators.ts";
 import type { Lexicon } from "./lexicon.ts";
 import { ar } from "./lexicons/ar.ts";
 import { en } from "./lexicons/en.ts";

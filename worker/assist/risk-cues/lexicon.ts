@@ -3,7 +3,7 @@
  * like the page translations they are drafts until a native speaker who knows the work has
  * reviewed them.
  */
-import type { IndicatorId } from "./indicators.ts";
+import type { IndicatorId } from "../../shared/risk-indicators.ts";
 
 export interface Lexicon {
   /** BCP 47 language tag, as the language identifier reports it. */

@@ -8,7 +8,7 @@
  * were shown), then sent to staff only. An immediate danger found while the victim is waiting
  * raises the chat's place in the queue, with the reason recorded; a cue never lowers it.
  */
-import { INDICATORS } from "../../assist/risk-cues/indicators";
+import { INDICATORS } from "../../shared/risk-indicators";
 import { findRiskCues } from "../../assist/risk-cues/find-cues";
 import { log } from "../../log";
 import type { ChatMessage, ConversationServerFrame, RiskCue } from "../../shared/protocol";
@@ -50,7 +50,7 @@ export class RiskReader {
   }
 
   private raise(conversationId: string, cues: RiskCue[]): void {
-    const names = cues.map((cue) => INDICATORS[cue.indicator as keyof typeof INDICATORS]?.name ?? cue.indicator);
+    const names = cues.map((cue) => INDICATORS[cue.indicator].name);
     const reason = `risk cue: ${names.join(", ")}`;
     this.host.waitUntil(
       getDispatcher(this.host.env)

@@ -1,5 +1,6 @@
 /** Frames on a conversation's WebSocket (victim or officer ↔ Conversation). */
 import { z } from "zod/mini";
+import { INDICATOR_IDS, type IndicatorId } from "../risk-indicators.ts";
 import { ChatMessage, ConnectionRole, ConversationStatus, ErrorCode, LIMITS, ParticipantRole, Translation } from "./common.ts";
 import { LanguageTag } from "./http.ts";
 
@@ -177,7 +178,7 @@ export type Outcome = z.infer<typeof Outcome>;
  */
 export const RiskCue = z.object({
   seq: z.int().check(z.positive()),
-  indicator: z.string(),
+  indicator: z.enum(INDICATOR_IDS as [IndicatorId, ...IndicatorId[]]),
   /** The DASH question it bears on. */
   question: z.string(),
   /** An immediate danger: it raised the chat's place if the victim was waiting. */
