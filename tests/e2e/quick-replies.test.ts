@@ -58,6 +58,14 @@ describe("quick replies from the message box", () => {
     await list.getByRole("option", { name: SAFE_TO_TALK }).waitFor();
     expect(await highlighted()).toBe(SAFE_TO_TALK);
 
+    // With nothing matching, Enter sends nothing: "/..." never reaches the victim by accident.
+    await box.pressSequentially("zzz");
+    await list.waitFor({ state: "detached" });
+    await officer.getByText("No quick reply matches").waitFor();
+    await box.press("Enter");
+    expect(await box.inputValue()).toBe("/safe to talkzzz");
+    for (let i = 0; i < 3; i++) await box.press("Backspace");
+
     // Enter puts the phrase in the box, not into the chat; the officer edits it and sends it.
     await box.press("Enter");
     await list.waitFor({ state: "detached" });
