@@ -68,6 +68,8 @@ describe("chat tabs and cues", () => {
     await acceptPolishChatOf(officer, victim);
     const tab = officer.getByRole("tab").last();
     await tab.getByText("Polish").waitFor();
+    // Beside the chat too, in English rather than in her own script.
+    await officer.getByRole("region", { name: "About this victim" }).getByText("Polish", { exact: true }).waitFor();
 
     // She writes and waits: the tab says so, and how long, as the minutes pass.
     await victim.getByRole("textbox").first().fill("Dzień dobry, potrzebuję pomocy");
