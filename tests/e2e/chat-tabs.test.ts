@@ -77,6 +77,12 @@ describe("chat tabs and cues", () => {
     await tab.getByText("waiting under 1 min").waitFor();
     await officer.clock.fastForward("05:00");
     await tab.getByText("waiting 5 min").waitFor();
+
+    // Once a DASH answer is in, the tab shows the grading.
+    const panel = officer.getByRole("tabpanel");
+    await panel.getByText("What is happening now").click();
+    await panel.getByRole("listitem").filter({ hasText: "Are you very frightened?" }).getByRole("button", { name: "Yes", exact: true }).click();
+    await tab.getByText("Standard risk").waitFor();
     expect(await accessibilityProblems(officer, { seriousOnly: true })).toEqual([]);
 
     // She shares her location: its own tone, a notification, and the tab says so.
