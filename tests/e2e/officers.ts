@@ -192,3 +192,23 @@ export const SUPERVISED_OFFICER_ZED = {
 } as const satisfies NewOfficer;
 
 E2E_OFFICERS.push(SUPERVISION_SUPERVISOR, SUPERVISED_OFFICER_ABE, SUPERVISED_OFFICER_ZED);
+
+/** For quick-replies.test.ts: an officer who calls quick replies from the message box. */
+export const QUICK_REPLY_OFFICER = {
+  email: "pc.quinn@police.test",
+  displayName: "PC Quinn",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+E2E_OFFICERS.push(QUICK_REPLY_OFFICER);
+
+/** For chat-tabs.test.ts: an officer juggling chats, who hears each cue and turns on desktop notifications. */
+export const TABS_OFFICER = {
+  email: "pc.tabitha@police.test",
+  displayName: "PC Tabitha",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+E2E_OFFICERS.push(TABS_OFFICER);

@@ -119,6 +119,20 @@ describe("deliver first, translate after", () => {
     expect(run).not.toHaveBeenCalled();
   });
 
+  it("machine-translates a quick reply the officer edited, and gives a DASH question asked in the chat its reviewed words", async () => {
+    const { victim, chat } = await chatIn("pl");
+    victim.send({ type: "send", id: "edited-reply-start", text: "Pomóż mi" });
+    await translationOf(chat, 1);
+    run.mockClear();
+    chat.send({ type: "send", id: "edited-reply", text: "Are you safe to talk right now? Yes or no.", quickReply: "safety-safe-to-talk" });
+    expect((await translationOf(victim, 2)).text).toBe("<pl> Are you safe to talk right now? Yes or no.");
+    expect(run).toHaveBeenCalledTimes(1);
+
+    chat.send({ type: "send", id: "asked-question", text: "Are you very frightened?", quickReply: "dash-frightened" });
+    const asked = (await victim.next("message", (f) => f.message.id === "asked-question")).message;
+    expect(asked.translation).toMatchObject({ status: "done", to: "pl", text: "Czy bardzo się boisz?", model: "quick-reply:dash-frightened" });
+  });
+
   it("says nothing needs translating when both sides write English", async () => {
     const { victim, chat } = await chatIn("en");
     victim.send({ type: "send", id: "english-message", text: "I need help please" });

@@ -7,7 +7,7 @@
  * "unavailable", never passed off as needing no translation.
  */
 import type { ChatMessage, ParticipantRole, Translation } from "../../shared/protocol";
-import { QUICK_REPLY_LIBRARY } from "../../quick-replies/library";
+import { reviewedTranslation } from "../../quick-replies/reviewed";
 import { log } from "../../log";
 import { d1TranslationCache } from "../../translation/cache";
 import { baseLanguage } from "../../shared/languages";
@@ -52,7 +52,7 @@ export class MessageTranslator {
   async plan(record: ConversationRecord, from: ParticipantRole, text: string, quickReply?: string) {
     if (from === "officer") {
       const language = record.officerLanguage;
-      return { language, translation: this.initial(language, record.victimLanguageNow, quickReply), establishes: null };
+      return { language, translation: this.initial(language, record.victimLanguageNow, quickReply ? { id: quickReply, text } : undefined), establishes: null };
     }
     const identified = await this.read(text, record);
     const { language } = identified;
@@ -87,10 +87,10 @@ export class MessageTranslator {
   }
 
   /** Where a message's translation starts: settled at once, or pending for the queue. */
-  private initial(language: string | null, target: string | null, quickReply?: string): Translation {
+  private initial(language: string | null, target: string | null, quickReply?: { id: string; text: string }): Translation {
     if (!target || !language || baseLanguage(language) === baseLanguage(target)) return { status: "not-needed", ...NONE };
-    const reviewed = quickReply ? reviewedTranslation(quickReply, target) : null;
-    if (reviewed) return { status: "done", text: reviewed, to: target, model: `quick-reply:${quickReply}` };
+    const reviewed = quickReply ? reviewedTranslation(quickReply.id, quickReply.text, target) : null;
+    if (quickReply && reviewed) return { status: "done", text: reviewed, to: target, model: `quick-reply:${quickReply.id}` };
     if (!this.on) return { status: "off", ...NONE, to: target };
     return { status: "pending", ...NONE, to: target };
   }
@@ -172,15 +172,4 @@ export class MessageTranslator {
     this.host.store.setTranslation(seq, translation);
     this.host.announce(seq, language, translation);
   }
-}
-
-/**
- * A quick reply's reviewed words in the victim's language: the exact tag, else one of the same
- * base language (Chinese read from the text is "zh"; the library has "zh-Hans" first).
- */
-function reviewedTranslation(id: string, language: string): string | null {
-  const text = QUICK_REPLY_LIBRARY.find((p) => p.id === id)?.text as Readonly<Record<string, string>> | undefined;
-  if (!text) return null;
-  const tag = text[language] !== undefined ? language : Object.keys(text).find((key) => baseLanguage(key) === baseLanguage(language));
-  return tag ? (text[tag] ?? null) : null;
 }
