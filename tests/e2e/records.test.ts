@@ -78,7 +78,8 @@ describe("the console's Records page", () => {
     await records.getByLabel("Crime reference", { exact: true }).fill(CRIME_REFERENCE.toLowerCase());
     await records.getByLabel("Reason for this search").fill(REASON);
     await records.getByRole("button", { name: "Search" }).click();
-    const row = records.getByRole("row").filter({ hasText: CRIME_REFERENCE });
+    // The results of the search, not the same chat in "My chats from the last 24 hours" above them.
+    const row = records.getByRole("region", { name: "Find records" }).getByRole("row").filter({ hasText: CRIME_REFERENCE });
     await row.waitFor();
     expect(await row.getByRole("cell").allTextContents()).toEqual(
       expect.arrayContaining(["You", "Crime recorded", CRIME_REFERENCE, "None"]),

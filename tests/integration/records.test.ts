@@ -420,13 +420,15 @@ describe("after sealing", () => {
 
 describe("the audit log", () => {
   it("is read by supervisors and admins only, and nobody can edit or delete an entry", async () => {
-    const { started, officer } = await sealedChat();
+    const { started, officer } = await sealedChat(undefined, "PC Ola Nowak");
     await post(`/api/records/${started.conversationId}/view`, officer.cookie, { justification: WHY });
 
     expect((await post("/api/records/audit", officer.cookie, {})).status).toBe(403);
     const supervisor = await signedInOfficer("supervisor");
     const log = (await (await post("/api/records/audit", supervisor.cookie, { conversationId: started.conversationId })).json()) as AuditList;
-    expect(log.entries).toMatchObject([{ action: "view", actorId: officer.id, actorRole: "officer", justification: WHY }]);
+    expect(log.entries).toMatchObject([
+      { action: "view", actorId: officer.id, actorName: "PC Ola Nowak", actorRole: "officer", justification: WHY },
+    ]);
 
     await expect(env.DB.prepare("UPDATE audit_log SET justification = 'edited'").run()).rejects.toThrow(/append-only/);
     await expect(env.DB.prepare("DELETE FROM audit_log").run()).rejects.toThrow(/append-only/);

@@ -7,13 +7,20 @@ import { database } from "../db/client";
 import { officers } from "../db/schema";
 import type { RecordEntry } from "../shared/record/entry";
 
+/** D1 takes at most 100 bound parameters in a statement: ids are looked up this many at a time. */
+const IDS_PER_QUERY = 90;
+
 export async function officerNames(db: D1Database, ids: Iterable<string>): Promise<Record<string, string>> {
   const wanted = [...new Set(ids)].filter((id) => id !== "");
-  if (wanted.length === 0) return {};
-  const rows = await database(db)
-    .select({ id: officers.id, name: officers.displayName })
-    .from(officers)
-    .where(inArray(officers.id, wanted));
+  const rows: { id: string; name: string }[] = [];
+  for (let i = 0; i < wanted.length; i += IDS_PER_QUERY) {
+    rows.push(
+      ...(await database(db)
+        .select({ id: officers.id, name: officers.displayName })
+        .from(officers)
+        .where(inArray(officers.id, wanted.slice(i, i + IDS_PER_QUERY)))),
+    );
+  }
   // Sorted by id so that the same officers always give the same object (the PDF's bytes depend on it).
   return Object.fromEntries(rows.map((r) => [r.id, r.name] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -142,6 +142,8 @@ export const AuditEntry = z.object({
   id: z.string(),
   at: z.int(),
   actorId: z.string(),
+  /** The display name of whoever it was, for people; null if their account is gone. */
+  actorName: z.nullable(z.string()),
   actorRole: z.string(),
   action: AuditAction,
   conversationId: z.nullable(z.string()),
