@@ -82,7 +82,7 @@ describe("the console's Records page", () => {
     const row = records.getByRole("region", { name: "Find records" }).getByRole("row").filter({ hasText: CRIME_REFERENCE });
     await row.waitFor();
     expect(await row.getByRole("cell").allTextContents()).toEqual(
-      expect.arrayContaining(["You", "Crime recorded", CRIME_REFERENCE, "None"]),
+      expect.arrayContaining(["Officer ended the chat", "English", "You", "Crime recorded", CRIME_REFERENCE, "None"]),
     );
 
     await row.getByRole("button", { name: new RegExp(`^Open record started ${SERVICE_TIME.source}$`) }).click();
