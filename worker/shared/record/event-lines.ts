@@ -26,8 +26,12 @@ export function eventLine(entry: RecordEntry, aids: ReadingAids): string | null 
       return `The victim started the chat (${entry.data.returning ? "returning" : "first contact"}; language ${languageName(entry.data.victimLanguage, "not chosen")}).`;
     case "accepted":
       return `${aids.officer(entry.data.officerId)} joined.`;
-    case "returned":
-      return `${aids.officer(entry.data.officerId)} returned the chat to the queue (${entry.data.reason}).`;
+    case "returned": {
+      const officer = aids.officer(entry.data.officerId);
+      if (entry.data.reason === "returned-to-queue") return `${officer} handed the chat back to the queue.`;
+      if (entry.data.reason === "officer-left") return `The chat went back to the queue: the console of ${officer} was gone too long.`;
+      return `${officer} returned the chat to the queue (${entry.data.reason}).`;
+    }
     case "transferred":
       return `${aids.officer(entry.data.from)} transferred the chat to ${aids.officer(entry.data.to)}.`;
     case "location":
