@@ -1,3 +1,5 @@
+import { DEFAULT_SERVICE_TIME_ZONE, isTimeZone } from "./shared/service-time.ts";
+
 /**
  * Timings a force may tune, from [vars] in wrangler.toml. Every value has a safe default and
  * a bad value falls back to it, so a typo cannot switch a safeguard off.
@@ -92,4 +94,14 @@ export function retentionSettings(vars: { RETENTION_DAYS?: string; RETENTION_NOT
     retentionDays: Number.isInteger(days) && days >= 1 && days <= 36_500 ? days : 365,
     noticeDays: Number.isInteger(notice) && notice >= 1 && notice <= 365 ? notice : 14,
   };
+}
+
+/**
+ * SERVICE_TIME_ZONE (IANA, default Europe/London): the zone staff read times in, in the dashboard,
+ * the Records pages and transcript PDFs. A name the runtime does not know falls back to the
+ * default, so a typo cannot stop a record being sealed.
+ */
+export function serviceTimeZone(vars: { SERVICE_TIME_ZONE?: string }): string {
+  const name = vars.SERVICE_TIME_ZONE?.trim();
+  return name && isTimeZone(name) ? name : DEFAULT_SERVICE_TIME_ZONE;
 }

@@ -19,6 +19,8 @@ const CRIME_REFERENCE = "REC/2026/004242";
 const REASON = "Preparing the case file for REC/2026/004242";
 const VICTIM_WORDS = "He took my phone and locked the door";
 const OFFICER_WORDS = "Thank you for telling me. Are you safe to talk now?";
+/** A time as Records writes it: in the service's zone with its offset, e.g. "2 Dec 2026 05:14 GMT+0". */
+const SERVICE_TIME = /\d{1,2} \w{3} \d{4} \d{2}:\d{2} GMT[+-]\d{1,2}(:\d{2})?/;
 
 let downloads: string;
 /** The officer's Records tab, opened from the console's "Records" link. */
@@ -76,13 +78,14 @@ describe("the console's Records page", () => {
     await records.getByLabel("Crime reference", { exact: true }).fill(CRIME_REFERENCE.toLowerCase());
     await records.getByLabel("Reason for this search").fill(REASON);
     await records.getByRole("button", { name: "Search" }).click();
-    const row = records.getByRole("row").filter({ hasText: CRIME_REFERENCE });
+    // The results of the search, not the same chat in "My chats from the last 24 hours" above them.
+    const row = records.getByRole("region", { name: "Find records" }).getByRole("row").filter({ hasText: CRIME_REFERENCE });
     await row.waitFor();
     expect(await row.getByRole("cell").allTextContents()).toEqual(
-      expect.arrayContaining(["You", "Crime recorded", CRIME_REFERENCE, "None"]),
+      expect.arrayContaining(["Officer ended the chat", "English", "You", "Crime recorded", CRIME_REFERENCE, "None"]),
     );
 
-    await row.getByRole("button", { name: /^Open record started \d{1,2} \w{3} \d{4} \d{2}:\d{2}$/ }).click();
+    await row.getByRole("button", { name: new RegExp(`^Open record started ${SERVICE_TIME.source}$`) }).click();
     const record = records.getByRole("region", { name: /^Record started / });
     await record.getByText("Seal intact: not changed since it was sealed").waitFor();
     const messages = record.getByRole("list", { name: "Messages" });
@@ -91,6 +94,36 @@ describe("the console's Records page", () => {
     await record.getByText(`Crime recorded · ${CRIME_REFERENCE}`).waitFor();
     // The reason given for the search carried over to opening the record.
     expect(await record.getByLabel("Reason for using this record").inputValue()).toBe(REASON);
+  });
+
+  it("lists the officer's own chat of the last 24 hours without asking a reason, in words, and opening it still asks for one", async () => {
+    const page = await records.context().newPage();
+    await page.goto(consoleUrl(baseUrl, "/console/records"));
+    const recent = page.getByRole("region", { name: "My chats from the last 24 hours" });
+    const row = recent.getByRole("row").filter({ hasText: CRIME_REFERENCE });
+    await row.waitFor();
+    const cells = await row.getByRole("cell").allTextContents();
+    expect(cells).toEqual(
+      expect.arrayContaining(["Officer ended the chat", "English", "You", `Crime recorded · ${CRIME_REFERENCE}`, "Not assessed"]),
+    );
+    expect(cells[0]).toMatch(new RegExp(`^${SERVICE_TIME.source}$`));
+    expect(cells.join(" ")).not.toMatch(/officer-ended|crime-recorded|\ben\b/);
+    expect(await accessibilityProblems(page, { seriousOnly: true })).toEqual([]);
+
+    // Opening it is a view of the record: the reason is asked for, and nothing is shown before it is given.
+    await row.getByRole("button", { name: new RegExp(`^Open my chat started ${SERVICE_TIME.source}$`) }).click();
+    const record = page.getByRole("region", { name: /^Record started / });
+    await record.getByLabel("Reason for opening this record").fill("Checking what I recorded on this shift");
+    expect(await record.getByRole("list", { name: "Messages" }).count()).toBe(0);
+    await record.getByRole("button", { name: "Open record" }).click();
+    await record.getByRole("list", { name: "Messages" }).getByText(VICTIM_WORDS).waitFor();
+    await record.getByText(/^Times are in Europe\/London, each with its offset from UTC/).waitFor();
+    // Every DASH question, none of them asked in this chat.
+    await record.getByRole("term").filter({ hasText: "Are you very frightened?" }).waitFor();
+    expect(await record.getByRole("definition").filter({ hasText: /^\s*Not asked\s*$/ }).count()).toBe(27);
+    await record.getByText(/The chat ended: Officer ended the chat \(by You\)\./).waitFor();
+    expect(await accessibilityProblems(page, { seriousOnly: true })).toEqual([]);
+    await page.close();
   });
 
   it("downloads the JSON and PDF exactly as sealed; the JSON verifies offline and a tampered copy fails at its entry", async () => {
@@ -162,6 +195,12 @@ describe("the console's Records page", () => {
     await search.getByRole("button", { name: /^Open record started / }).click();
     const record = supervisor.getByRole("region", { name: /^Record started / });
     await record.getByText("Seal intact: not changed since it was sealed").waitFor();
+    // Another officer's record names them, not by an id.
+    await search.getByRole("row").filter({ hasText: CRIME_REFERENCE }).getByRole("cell", { name: RECORDS_OFFICER.displayName, exact: true }).waitFor();
+    await record.getByRole("list", { name: "Messages" }).getByText(RECORDS_OFFICER.displayName, { exact: true }).waitFor();
+    await record.getByText(`${RECORDS_OFFICER.displayName} joined.`).waitFor();
+    // The supervisor's own 24-hour list holds none of the officer's chats.
+    expect(await supervisor.getByRole("region", { name: "My chats from the last 24 hours" }).getByRole("row").filter({ hasText: CRIME_REFERENCE }).count()).toBe(0);
     await record.getByRole("button", { name: "Place legal hold" }).click();
     await record.getByRole("status").filter({ hasText: "Legal hold placed." }).waitFor();
     await record.getByRole("button", { name: "Lift legal hold" }).waitFor();

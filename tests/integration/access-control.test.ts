@@ -179,6 +179,7 @@ describe("access to records and the service dashboard", async () => {
     { name: "its earlier chats", allowed: tookPart, rule: readsTheChat, request: (c) => get(`/api/conversations/${id}/earlier`, c) },
     { name: "legal hold", allowed: senior, rule: async (p, chat, took) => may(p, "hold-records") && (await readsTheChat(p, chat, took)), request: (c) => post(`/api/records/${id}/hold`, c, { justification, hold: true }) },
     { name: "search records", allowed: staff, rule: onTheConsole, request: (c) => post("/api/records/search", c, { justification }) },
+    { name: "list my chats of the last 24 hours", allowed: staff, rule: onTheConsole, request: (c) => get("/api/records/mine", c) },
     { name: "check an uploaded file", allowed: staff, rule: onTheConsole, request: (c) => post("/api/records/verify", c, "{}") },
     { name: "read the audit log", allowed: senior, rule: allowedTo("read-audit-log"), request: (c) => post("/api/records/audit", c, {}) },
     { name: "see what retention will delete", allowed: ["admin"], rule: allowedTo("see-retention"), request: (c) => get("/api/records/retention", c) },
@@ -193,6 +194,15 @@ describe("access to records and the service dashboard", async () => {
     if (who === "none") return expect(response.status).toBe(401);
     const { records } = (await response.json()) as { records: { conversationId: string }[] };
     expect(records.some((r) => r.conversationId === id)).toBe(tookPart.includes(who));
+  });
+
+  // Without a reason, only one's own: a supervisor or admin who may read any record does not see
+  // someone else's chat in this list (they search for it, with a reason, which is audited).
+  it.each(everyone)("the 24-hour list without a reason shows the chat only to those who took part in it: %s", async (who) => {
+    const response = await get("/api/records/mine", cookies[who]);
+    if (who === "none") return expect(response.status).toBe(401);
+    const { records } = (await response.json()) as { records: { conversationId: string }[] };
+    expect(records.some((r) => r.conversationId === id)).toBe(standing[who].tookPart);
   });
 
   it("search shows the record to exactly those the policy lets read it", async () => {

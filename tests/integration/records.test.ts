@@ -5,12 +5,14 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { sealedFiles } from "../../worker/archive/seal";
+import { readingContext, sealedFiles } from "../../worker/archive/seal";
 import { transcriptBytes } from "../../worker/transcripts/document";
 import { verifyTranscript } from "../../worker/transcripts/verify";
 import type { RecordEntry } from "../../worker/shared/record/entry";
 import type { TranscriptDocument } from "../../worker/shared/record/transcript";
-import type { AuditList, RecordSearchResult, StartedConversation, VerifyResult } from "../../worker/shared/protocol";
+import type { AuditList, RecentRecords, RecordSearchResult, StartedConversation, VerifyResult } from "../../worker/shared/protocol";
+import { serviceTime } from "../../worker/shared/service-time";
+import { DASH } from "../../worker/assessment/dash";
 import { extractPdfText } from "../support/pdf-text";
 import { acceptAndJoin, call, connectVictim, signedInOfficer } from "./harness";
 
@@ -40,13 +42,17 @@ async function auditFor(conversationId: string) {
   ).results;
 }
 
-/** A chat in Romanian with a translated message, a DASH answer, a note and an outcome, ended and sealed. */
-async function sealedChat(outcome: { outcome: string; crimeReference?: string } = { outcome: "advice-given" }) {
+/**
+ * A chat in Romanian with a translated message, a DASH answer, a note and an outcome, ended and
+ * sealed; its officer has `displayName` when one is given.
+ */
+async function sealedChat(outcome: { outcome: string; crimeReference?: string } = { outcome: "advice-given" }, displayName?: string) {
   const response = await call("/api/conversations", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ language: "ro" }) });
   const started = (await response.json()) as StartedConversation;
   const victim = await connectVictim(started);
   await victim.next("welcome");
   const officer = await signedInOfficer();
+  if (displayName) await env.DB.prepare("UPDATE officers SET display_name = ? WHERE id = ?").bind(displayName, officer.id).run();
   const chat = await acceptAndJoin(started.conversationId, officer.cookie);
   await chat.next("welcome");
   victim.send({ type: "send", id: "victim-record-1", text: "Mi-e frică să mă întorc acasă" });
@@ -106,7 +112,7 @@ describe("sealing a chat when it ends", () => {
   it("is idempotent: sealing the same record again gives byte-identical files under the same keys", async () => {
     const { started } = await sealedChat();
     const { text, document } = await storedTranscript(started.conversationId);
-    const again = await sealedFiles(document.entries);
+    const again = await sealedFiles(document.entries, await readingContext(env, document.entries));
     expect(again.json).toBe(text);
     expect(transcriptBytes(again.document)).toBe(text);
     const stored = await row(started.conversationId);
@@ -159,6 +165,116 @@ describe("sealing a chat when it ends", () => {
       body: JSON.stringify({ pin: "4821" }),
     });
     expect(wrong.status).toBe(401);
+  });
+});
+
+describe("the sealed PDF, for people", () => {
+  it("names the officer, says the outcome, the ending and the language in words, and writes times in the service's zone with the offset", async () => {
+    const { started, officer } = await sealedChat({ outcome: "crime-recorded", crimeReference: "CR/2026/60321" }, "PC Ola Nowak");
+    const { document } = await storedTranscript(started.conversationId);
+    const { pdf_key } = await row(started.conversationId);
+    const pdf = await extractPdfText(new Uint8Array(await (await env.TRANSCRIPTS.get(String(pdf_key)))!.arrayBuffer()));
+    const lines = pdf.lines.map((l) => l.text);
+    const at = (iso: string) => serviceTime(iso, "Europe/London", { seconds: true });
+
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        `Started: ${at(document.startedAt)}`,
+        `Ended: ${at(document.endedAt)}`,
+        "How it ended: Officer ended the chat",
+        "Times in: Europe/London, with the offset from UTC (GMT)",
+        "Victim — language: Romanian, first contact",
+        `Officer: PC Ola Nowak (officer id ${officer.id}) — joined ${at(document.participants[1]!.role === "officer" ? document.participants[1]!.joinedAt : "")}`,
+        "Outcome: Crime recorded",
+        "Grade: Standard (from the count: Standard)",
+        `${at(document.events.find((e) => e.kind === "accepted")!.at)}  PC Ola Nowak joined.`,
+        `${at(document.endedAt)}  The chat ended: Officer ended the chat (by PC Ola Nowak).`,
+      ]),
+    );
+    // Every time is the service's, with its offset: none is left in UTC's "Z" or without an offset.
+    expect(at(document.startedAt)).toMatch(/^\d{1,2} \w{3} \d{4} \d\d:\d\d:\d\d GMT[+-]\d+(:\d\d)?$/);
+    expect(lines.find((l) => l.startsWith("#2  "))).toBe(`#2  ${at(document.messages[1]!.sentAt)}  PC Ola Nowak  (English)`);
+    expect(lines.find((l) => l.startsWith("Recorded by "))).toBe(`Recorded by PC Ola Nowak, ${at(document.outcome!.at)}`);
+    // No code a person would have to look up.
+    const text = lines.join("\n");
+    for (const code of ["crime-recorded", "officer-ended", "language: ro", `Officer ${officer.id}`]) expect(text).not.toContain(code);
+  });
+
+  it("lists every DASH question, with its answer or \"Not asked\"", async () => {
+    const { started } = await sealedChat();
+    const { pdf_key } = await row(started.conversationId);
+    const pdf = await extractPdfText(new Uint8Array(await (await env.TRANSCRIPTS.get(String(pdf_key)))!.arrayBuffer()));
+    const squash = (text: string) => text.replace(/\s+/g, "");
+    const text = squash(pdf.lines.map((l) => l.text).join(" "));
+    expect(text).toContain(squash("Are you very frightened? — Yes (messages #1)"));
+    const unasked = DASH.groups.flatMap((g) => g.questions).filter((q) => q.id !== "frightened");
+    expect(unasked).toHaveLength(26);
+    for (const question of unasked) expect(text).toContain(squash(`${question.text} — Not asked`));
+    for (const group of DASH.groups) expect(pdf.lines.map((l) => l.text)).toContain(group.title);
+  });
+
+  it("leaves the sealed JSON as it was: it still verifies, and holds no names, only officers' ids", async () => {
+    const { started, officer } = await sealedChat({ outcome: "advice-given" }, "PC Ola Nowak");
+    const { text, document } = await storedTranscript(started.conversationId);
+    expect(verifyTranscript(document, { fileText: text })).toMatchObject({ ok: true });
+    expect(text).not.toContain("PC Ola Nowak");
+    expect(document.participants[1]).toMatchObject({ role: "officer", officerId: officer.id });
+  });
+});
+
+describe("an officer's own chats of the last 24 hours", () => {
+  const mine = async (cookie: string) => {
+    const response = await call("/api/records/mine", { headers: { Cookie: cookie } });
+    expect(response.status).toBe(200);
+    return (await response.json()) as RecentRecords;
+  };
+  const ids = (recent: RecentRecords) => recent.records.map((r) => r.conversationId);
+  const auditCount = async (actorId: string) =>
+    (await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE actor_id = ?").bind(actorId).first<{ n: number }>())!.n;
+
+  it("lists the officer's own chats without a reason or an audit entry, in words and names, and nobody else's", async () => {
+    const first = await sealedChat({ outcome: "crime-recorded", crimeReference: "CR/2026/24001" }, "PC Ola Nowak");
+    const second = await sealedChat({ outcome: "referral-made" }, "PC Sam Reid");
+    const before = await auditCount(first.officer.id);
+
+    const own = await mine(first.officer.cookie);
+    expect(ids(own)).toContain(first.started.conversationId);
+    expect(ids(own)).not.toContain(second.started.conversationId);
+    expect(own.timeZone).toBe("Europe/London");
+    expect(own.records.find((r) => r.conversationId === first.started.conversationId)).toMatchObject({
+      officerId: first.officer.id,
+      officerName: "PC Ola Nowak",
+      outcome: "crime-recorded",
+      endReason: "officer-ended",
+      victimLanguage: "ro",
+      crimeReference: "CR/2026/24001",
+    });
+    expect(ids(await mine(second.officer.cookie))).toEqual(expect.arrayContaining([second.started.conversationId]));
+    expect(ids(await mine(second.officer.cookie))).not.toContain(first.started.conversationId);
+    // A supervisor may search for anyone's chats, with a reason; this list holds only their own.
+    const supervisor = await signedInOfficer("supervisor");
+    expect(ids(await mine(supervisor.cookie))).toEqual([]);
+    // Listing asked no reason and wrote nothing to the audit log; opening one still asks for a reason.
+    expect(await auditCount(first.officer.id)).toBe(before);
+    expect((await post(`/api/records/${first.started.conversationId}/view`, first.officer.cookie, {})).status).toBe(400);
+    expect((await post(`/api/records/${first.started.conversationId}/view`, first.officer.cookie, { justification: WHY })).status).toBe(200);
+    expect(await auditFor(first.started.conversationId)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: "view", actor_id: first.officer.id, justification: WHY })]),
+    );
+    expect((await call("/api/records/mine")).status).toBe(401);
+  });
+
+  it("leaves out chats that ended more than 24 hours ago", async () => {
+    const { started, officer } = await sealedChat();
+    const endedAgo = (hours: number) =>
+      env.DB.prepare("UPDATE conversations SET ended_at = ? WHERE id = ?").bind(Date.now() - hours * 3_600_000, started.conversationId).run();
+    await endedAgo(23);
+    expect(ids(await mine(officer.cookie))).toEqual([started.conversationId]);
+    await endedAgo(25);
+    expect(ids(await mine(officer.cookie))).toEqual([]);
+    // Still a record: found by a search, with a reason.
+    const found = (await (await post("/api/records/search", officer.cookie, { justification: WHY })).json()) as RecordSearchResult;
+    expect(found.records.map((r) => r.conversationId)).toEqual([started.conversationId]);
   });
 });
 
@@ -304,13 +420,15 @@ describe("after sealing", () => {
 
 describe("the audit log", () => {
   it("is read by supervisors and admins only, and nobody can edit or delete an entry", async () => {
-    const { started, officer } = await sealedChat();
+    const { started, officer } = await sealedChat(undefined, "PC Ola Nowak");
     await post(`/api/records/${started.conversationId}/view`, officer.cookie, { justification: WHY });
 
     expect((await post("/api/records/audit", officer.cookie, {})).status).toBe(403);
     const supervisor = await signedInOfficer("supervisor");
     const log = (await (await post("/api/records/audit", supervisor.cookie, { conversationId: started.conversationId })).json()) as AuditList;
-    expect(log.entries).toMatchObject([{ action: "view", actorId: officer.id, actorRole: "officer", justification: WHY }]);
+    expect(log.entries).toMatchObject([
+      { action: "view", actorId: officer.id, actorName: "PC Ola Nowak", actorRole: "officer", justification: WHY },
+    ]);
 
     await expect(env.DB.prepare("UPDATE audit_log SET justification = 'edited'").run()).rejects.toThrow(/append-only/);
     await expect(env.DB.prepare("DELETE FROM audit_log").run()).rejects.toThrow(/append-only/);

@@ -2,7 +2,9 @@ import { describe, it, expect } from "vitest";
 import { PDFArray, PDFDocument, PDFHexString } from "pdf-lib";
 import { languageName } from "../../worker/shared/language-names";
 import { isRightToLeft } from "../../worker/transcripts/pdf/bidi";
-import { renderTranscriptPdf } from "../../worker/transcripts/pdf/render";
+import { renderTranscriptPdf, type ReadingContext } from "../../worker/transcripts/pdf/render";
+import { serviceTime } from "../../worker/shared/service-time";
+import { DASH } from "../../worker/assessment/dash";
 import { embedFonts } from "../../worker/transcripts/pdf/font-faces";
 import { visualRuns } from "../../worker/transcripts/pdf/text";
 import type { TranscriptDocument, TranscriptMessage } from "../../worker/shared/record/transcript";
@@ -10,12 +12,14 @@ import { extractPdfText, type ExtractedPdf, type TextLine } from "../support/pdf
 import { CRIME_REFERENCE, NOTE_TEXT, transcriptFixture } from "../support/transcript-fixture";
 
 const fixture = transcriptFixture();
+/** The fixture's two officers by name, in the service's zone (the chat was on 28 November: GMT). */
+const READING: ReadingContext = { officerNames: { "o-1047": "PC Anna Kowalski", "o-2210": "Sgt Ben Hughes" }, timeZone: "Europe/London" };
 /** Rendered once, by the first test that needs it, and read by the others. */
 let rendering: Promise<{ bytes: Uint8Array; pdf: ExtractedPdf }> | undefined;
 const rendered = () =>
-  (rendering ??= renderTranscriptPdf(fixture).then(async (bytes) => ({ bytes, pdf: await extractPdfText(bytes) })));
+  (rendering ??= renderTranscriptPdf(fixture, READING).then(async (bytes) => ({ bytes, pdf: await extractPdfText(bytes) })));
 
-const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+const local = (iso: string) => serviceTime(iso, "Europe/London", { seconds: true });
 const squash = (text: string) => text.normalize("NFC").replace(/\s+/g, "");
 const isFooter = (line: TextLine) => line.text.startsWith("Sealed transcript — ") || /^Conversation .*Page \d+ of \d+$/.test(line.text);
 const LATIN = /^[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]*$/u;
@@ -38,7 +42,9 @@ function messageBlocks(pdf: ExtractedPdf): Map<number, Block> {
   const blocks = new Map<number, Block>();
   let block: Block | undefined;
   for (const line of lines.slice(start + 1, end)) {
-    const header = /^#(\d+)  \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC  (Victim|Officer \([^)]+\))(?:  \((.+)\))?$/.exec(line.text);
+    const header = /^#(\d+)  \d{1,2} \w{3} \d{4} \d\d:\d\d:\d\d GMT[+-][\d:]+  (Victim|PC Anna Kowalski|Sgt Ben Hughes|Officer [^ ]+)(?:  \((.+)\))?$/.exec(
+      line.text,
+    );
     if (header) {
       block = { original: [], label: null, translation: [], language: header[3] ?? null };
       blocks.set(Number(header[1]), block);
@@ -144,19 +150,23 @@ describe("a sealed transcript as a PDF", () => {
       expect.arrayContaining([
         "Chat transcript",
         `Conversation: ${fixture.conversationId}`,
-        "Started: 2026-11-28 10:00:00 UTC",
-        "Ended: 2026-11-28 10:38:37 UTC",
-        "End reason: officer-ended",
-        "Victim — language: pl, returning",
-        "Officer o-2210 — joined 2026-11-28 10:23:20 UTC",
+        "Started: 28 Nov 2026 10:00:00 GMT+0",
+        "Ended: 28 Nov 2026 10:38:37 GMT+0",
+        "How it ended: Officer ended the chat",
+        "Times in: Europe/London, with the offset from UTC (GMT)",
+        "Victim — language: Polish, returning",
+        "Officer: PC Anna Kowalski (officer id o-1047) — joined 28 Nov 2026 10:00:45 GMT+0",
+        "Officer: Sgt Ben Hughes (officer id o-2210) — joined 28 Nov 2026 10:23:20 GMT+0",
+        "Outcome: Emergency response sent",
         `Crime reference: ${CRIME_REFERENCE}`,
+        "Recorded by Sgt Ben Hughes, 28 Nov 2026 10:38:20 GMT+0",
         "Questionnaire: DASH risk identification checklist",
-        "Grade: high (from the count: medium; raised by the officer's judgement)",
+        "Grade: High (from the count: Medium; raised by the officer's judgement)",
         "Yes answers: 12 of 15 answered",
         "MARAC referral: yes",
-        "Has the current incident resulted in injury? — yes (messages #9)",
+        "Has the current incident resulted in injury? — Yes (messages #9)",
         "Comment: Threats to take the children abroad; passport taken.",
-        "by officer o-2210, 2026-11-28 10:25:00 UTC",
+        "by Sgt Ben Hughes, 28 Nov 2026 10:25:00 GMT+0",
       ]),
     );
   });
@@ -167,13 +177,13 @@ describe("a sealed transcript as a PDF", () => {
     expect(text).toEqual(
       expect.arrayContaining([
         NOTE_TEXT,
-        "2026-11-28 10:11:40 UTC  53.79648, -1.54785 (within 25 m)",
-        ...fixture.events.map((e) => `${utc(e.at)}  ${e.summary}`),
+        "28 Nov 2026 10:11:40 GMT+0  53.79648, -1.54785 (within 25 m)",
+        ...fixture.events.map((e) => `${local(e.at)}  ${e.summary}`),
       ]),
     );
     // Record chain rows are four cells drawn apart: n, kind, time, the digest's first 16 hex.
     const cells = pdf.lines.map((line) => line.runs.map((run) => run.glyphs.join("")).join("|"));
-    for (const e of fixture.entries) expect(cells).toContain(`${e.n}|${e.kind}|${utc(e.at)}|${e.digest.slice(0, 16)}`);
+    for (const e of fixture.entries) expect(cells).toContain(`${e.n}|${e.kind}|${local(e.at)}|${e.digest.slice(0, 16)}`);
   });
 
   it("runs to several pages, each with the page number, the conversation and the seal in its footer", async () => {
@@ -190,7 +200,7 @@ describe("a sealed transcript as a PDF", () => {
 
   it("comes out byte for byte the same every time, dated when the chat ended and identified by its seal", async () => {
     const { bytes } = await rendered();
-    const again = await renderTranscriptPdf(transcriptFixture());
+    const again = await renderTranscriptPdf(transcriptFixture(), READING);
     expect(again).toEqual(bytes);
 
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -220,8 +230,44 @@ describe("a sealed transcript as a PDF", () => {
     const pdf = await extractPdfText(await renderTranscriptPdf(unanswered));
     const text = pdf.lines.map((line) => line.text);
     expect(text).toEqual(
-      expect.arrayContaining(["Accepted: —", "Victim — language: not known, new", "No outcome recorded.", "None."]),
+      expect.arrayContaining(["Accepted: —", "Victim — language: not known, first contact", "No outcome recorded.", "None."]),
     );
+  });
+
+  it("lists every question of the DASH checklist in its group, each with its answer or \"Not asked\"", async () => {
+    const { pdf } = await rendered();
+    const text = pdf.lines.filter((line) => !isFooter(line)).map((line) => line.text);
+    for (const group of DASH.groups) {
+      expect(text).toContain(group.title);
+      for (const question of group.questions) {
+        // The fixture's one answer is to a question of an older wording ("q1"), listed after the checklist.
+        expect(squash(text.join(" "))).toContain(squash(`${question.text} — Not asked`));
+      }
+    }
+    const others = text.indexOf("Other questions");
+    expect(others).toBeGreaterThan(text.indexOf(DASH.groups.at(-1)!.title));
+    expect(text[others + 1]).toBe("Has the current incident resulted in injury? — Yes (messages #9)");
+  });
+
+  it("writes times in the service's time zone with the offset, summer time included", async () => {
+    const summer = { ...fixture, startedAt: "2026-07-01T13:05:09.000Z" };
+    const london = (await extractPdfText(await renderTranscriptPdf(summer, READING))).lines.map((line) => line.text);
+    expect(london).toContain("Started: 1 Jul 2026 14:05:09 GMT+1");
+    expect(london).toContain("Ended: 28 Nov 2026 10:38:37 GMT+0");
+    const newYork = (await extractPdfText(await renderTranscriptPdf(summer, { ...READING, timeZone: "America/New_York" }))).lines.map(
+      (line) => line.text,
+    );
+    expect(newYork).toContain("Started: 1 Jul 2026 09:05:09 GMT-4");
+    expect(newYork).toContain("Ended: 28 Nov 2026 05:38:37 GMT-5");
+    expect(newYork).toContain("Times in: America/New_York, with the offset from UTC (GMT)");
+  });
+
+  it("names an officer the service has no name for by their id, so nobody is left out", async () => {
+    const text = (await extractPdfText(await renderTranscriptPdf(fixture, { ...READING, officerNames: { "o-2210": "Sgt Ben Hughes" } }))).lines.map(
+      (line) => line.text,
+    );
+    expect(text).toContain("Officer: Officer o-1047 — joined 28 Nov 2026 10:00:45 GMT+0");
+    expect(text).toContain("Officer: Sgt Ben Hughes (officer id o-2210) — joined 28 Nov 2026 10:23:20 GMT+0");
   });
 });
 

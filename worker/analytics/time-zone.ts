@@ -2,7 +2,7 @@
  * The service's own time zone (SERVICE_TIME_ZONE, default Europe/London), so "by hour of day"
  * and "a day" mean what the people staffing the service mean, summer time included.
  */
-export const DEFAULT_TIME_ZONE = "Europe/London";
+import { DEFAULT_SERVICE_TIME_ZONE as DEFAULT_TIME_ZONE } from "../shared/service-time.ts";
 
 export interface LocalTime {
   /** YYYY-MM-DD in the zone. */

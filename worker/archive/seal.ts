@@ -3,7 +3,8 @@
  * a readable PDF made from it, each under a key that holds its SHA-256, with both digests in D1.
  *
  * - Idempotent: the same record gives the same bytes, so the same keys; a retry after a failure
- *   halfway writes nothing new.
+ *   halfway writes nothing new. (The PDF also names the officers and uses the service's time
+ *   zone, looked up here: the same as long as those are, and the JSON never depends on them.)
  * - Never rewritten: an object already in R2 under its digest is left as it is, and D1 takes a
  *   seal only for a conversation that has none (or the same one again).
  */
@@ -17,6 +18,8 @@ import { sealTranscript, transcriptBytes } from "../transcripts/document";
 import { deleteLiveCopy } from "./live-copy";
 import { inPdfTurn } from "./pdf-turns";
 import { log } from "../log";
+import { serviceTimeZone } from "../config";
+import { officerNames, officersIn } from "../records/officer-names";
 import type { RecordEntry } from "../shared/record/entry";
 import type { TranscriptDocument } from "../shared/record/transcript";
 
@@ -29,6 +32,7 @@ export interface SealedFiles {
 }
 
 type PdfRenderer = typeof import("../transcripts/pdf/render");
+type ReadingContext = import("../transcripts/pdf/render").ReadingContext;
 
 /** The PDF renderer once loaded in this isolate: the module itself, never the promise loading it. */
 let renderer: PdfRenderer | undefined;
@@ -49,12 +53,20 @@ export async function loadPdfRenderer(): Promise<PdfRenderer> {
   return renderer;
 }
 
+/** What the PDF names and times are read with: the officers' names now, and the service's zone. */
+export async function readingContext(env: Pick<Env, "DB" | "SERVICE_TIME_ZONE">, entries: readonly RecordEntry[]): Promise<ReadingContext> {
+  return { officerNames: await officerNames(env.DB, officersIn(entries)), timeZone: serviceTimeZone(env) };
+}
+
 /** The transcript's files, worked out but not written: what sealing would store. */
-export async function sealedFiles(entries: readonly RecordEntry[]): Promise<SealedFiles & { json: string; pdf: Uint8Array }> {
+export async function sealedFiles(
+  entries: readonly RecordEntry[],
+  context: ReadingContext,
+): Promise<SealedFiles & { json: string; pdf: Uint8Array }> {
   const document = sealTranscript(entries);
   const json = transcriptBytes(document);
   const { renderTranscriptPdf } = await loadPdfRenderer();
-  const pdf = await inPdfTurn(() => renderTranscriptPdf(document));
+  const pdf = await inPdfTurn(() => renderTranscriptPdf(document, context));
   const jsonSha256 = sha256HexSync(json);
   const pdfSha256 = sha256HexSync(pdf);
   const folder = `transcripts/${document.conversationId}`;
@@ -68,12 +80,12 @@ async function putOnce(bucket: R2Bucket, key: string, body: string | Uint8Array,
 }
 
 export async function sealRecord(
-  env: Pick<Env, "DB" | "TRANSCRIPTS">,
+  env: Pick<Env, "DB" | "TRANSCRIPTS" | "SERVICE_TIME_ZONE">,
   record: ArchivedConversation,
   chat: ChatMessage[],
   entries: RecordEntry[],
 ): Promise<SealedFiles> {
-  const files = await sealedFiles(entries);
+  const files = await sealedFiles(entries, await readingContext(env, entries));
   await putOnce(env.TRANSCRIPTS, files.jsonKey, files.json, "application/json", files.jsonSha256, record.id);
   await putOnce(env.TRANSCRIPTS, files.pdfKey, files.pdf, "application/pdf", files.pdfSha256, record.id);
   await copyToD1(env, record, chat, { everything: true, digests: messageDigests(entries) });

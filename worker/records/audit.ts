@@ -8,6 +8,7 @@ import { database } from "../db/client";
 import { auditLog } from "../db/schema";
 import { randomId } from "../auth/secrets";
 import type { AuditAction, AuditEntry, AuditQuery } from "../shared/protocol";
+import { officerNames } from "./officer-names";
 
 export interface AuditActor {
   id: string;
@@ -55,5 +56,7 @@ export async function auditEntries(db: D1Database, query: AuditQuery): Promise<{
     .where(and(...conditions))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(MAX_LISTED + 1);
-  return { entries: rows.slice(0, MAX_LISTED), truncated: rows.length > MAX_LISTED };
+  const listed = rows.slice(0, MAX_LISTED);
+  const names = await officerNames(db, listed.map((r) => r.actorId));
+  return { entries: listed.map((r) => ({ ...r, actorName: names[r.actorId] ?? null })), truncated: rows.length > MAX_LISTED };
 }

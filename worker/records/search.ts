@@ -10,19 +10,23 @@ import { conversations } from "../db/schema";
 import type { Officer, RecordSearch, RecordSummary } from "../shared/protocol";
 import { may } from "../shared/access-policy";
 import { mayReadConversation, tookPart } from "./access";
+import { officerNames } from "./officer-names";
 
 const MAX_RESULTS = 100;
 const DAY_MS = 86_400_000;
 
 type Row = typeof conversations.$inferSelect;
 
-export function summaryOf(row: Row): RecordSummary {
+export function summaryOf(row: Row, names: Readonly<Record<string, string>>): RecordSummary {
   return {
     conversationId: row.id,
     startedAt: row.createdAt,
     endedAt: row.endedAt,
     officerId: row.officerId,
+    officerName: row.officerId === null ? null : (names[row.officerId] ?? null),
     outcome: row.outcome,
+    endReason: row.endReason,
+    victimLanguage: row.victimLanguage,
     crimeReference: row.crimeReference,
     riskGrade: row.riskGrade,
     returning: row.returning === 1,
@@ -33,6 +37,15 @@ export function summaryOf(row: Row): RecordSummary {
     pdfSha256: row.pdfSha256,
   };
 }
+
+/** Summaries of these rows, each with its officer's name. */
+export async function summariesOf(db: D1Database, rows: Row[]): Promise<RecordSummary[]> {
+  const names = await officerNames(db, rows.flatMap((r) => (r.officerId === null ? [] : [r.officerId])));
+  return rows.map((row) => summaryOf(row, names));
+}
+
+/** One row's summary, with its officer's name. */
+export const summaryFor = async (db: D1Database, row: Row): Promise<RecordSummary> => (await summariesOf(db, [row]))[0]!;
 
 /** The record if this officer may see it, else null (and the caller says "not found"). */
 export async function readableRecord(db: D1Database, officer: Officer, conversationId: string): Promise<Row | null> {
@@ -61,5 +74,5 @@ export async function searchRecords(db: D1Database, officer: Officer, search: Re
     .where(and(...conditions))
     .orderBy(desc(conversations.createdAt))
     .limit(MAX_RESULTS + 1);
-  return { records: rows.slice(0, MAX_RESULTS).map(summaryOf), truncated: rows.length > MAX_RESULTS };
+  return { records: await summariesOf(db, rows.slice(0, MAX_RESULTS)), truncated: rows.length > MAX_RESULTS };
 }

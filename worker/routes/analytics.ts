@@ -5,6 +5,7 @@
 import { Hono } from "hono";
 import { dashboard } from "../analytics/dashboard";
 import { Zone } from "../analytics/time-zone";
+import { serviceTimeZone } from "../config";
 import { apiError } from "../http/errors";
 import { allow, type OfficerEnv } from "../http/require-officer";
 import { getDispatcher } from "../rooms/stubs";
@@ -19,7 +20,7 @@ const DAY_MS = 86_400_000;
 analyticsRoutes.use("*", allow("see-service", "The service dashboard is for supervisors and admins."));
 
 analyticsRoutes.get("/dashboard", async (c) => {
-  const zone = Zone.named(c.env.SERVICE_TIME_ZONE);
+  const zone = Zone.named(serviceTimeZone(c.env));
   const now = Date.now();
   const today = zone.at(now).date;
   const query = DashboardQuery.safeParse({

@@ -3,7 +3,9 @@
  * hold; and for supervisors and admins the audit log, for admins what retention will delete.
  *
  * Every route that reveals or changes a record takes the justification the person gave and
- * writes it to the audit log *before* answering, so nothing is seen that is not logged. An
+ * writes it to the audit log *before* answering, so nothing is seen that is not logged. The one
+ * list without a reason is the asker's own chats of the last 24 hours (records/recent.ts), which
+ * shows no more than they saw on their shift; opening one is a view like any other. An
  * officer reaches only records of chats they took part in; a record they may not see is
  * "not found", exactly like one that does not exist.
  */
@@ -18,7 +20,11 @@ import { addendaDocument, addendaOf, appendAddendum } from "../records/addenda";
 import { audit, auditEntries } from "../records/audit";
 import { addToSealedRecord, BEING_SEALED } from "../records/record-writes";
 import { retentionPreview } from "../records/retention";
-import { readableRecord, searchRecords, summaryOf } from "../records/search";
+import { readableRecord, searchRecords, summaryFor } from "../records/search";
+import { officerNames, officersIn } from "../records/officer-names";
+import { recentOwnRecords } from "../records/recent";
+import { questionnaireOutline } from "../assessment/questionnaires";
+import { serviceTimeZone } from "../config";
 import {
   AddendumNote,
   AuditQuery,
@@ -28,11 +34,14 @@ import {
   LinkCrimeReference,
   OpaqueId,
   RecordSearch,
+  type RecentRecords,
+  type RecordReading,
   type VerifyResult,
 } from "../shared/protocol";
 import { canonicalJson } from "../transcripts/canonical-json";
 import { entry } from "../transcripts/entries";
 import type { TranscriptDocument } from "../shared/record/transcript";
+import type { RecordEntry } from "../shared/record/entry";
 import { verifyAddenda, verifyTranscript } from "../transcripts/verify";
 
 export const recordRoutes = new Hono<OfficerEnv>();
@@ -83,6 +92,21 @@ recordRoutes.post("/search", async (c) => {
   return c.json(await searchRecords(c.env.DB, c.var.officer, body.data));
 });
 
+recordRoutes.get("/mine", async (c) => {
+  const recent: RecentRecords = { ...(await recentOwnRecords(c.env.DB, c.var.officer, Date.now())), timeZone: serviceTimeZone(c.env) };
+  return c.json(recent);
+});
+
+/** Names for everyone the record and its addenda name, the zone, and the questionnaire's questions. */
+async function readingOf(c: Context<OfficerEnv>, document: TranscriptDocument, addenda: RecordEntry[]): Promise<RecordReading> {
+  const { id, title } = document.assessment.questionnaire;
+  return {
+    officerNames: await officerNames(c.env.DB, officersIn([...document.entries, ...addenda])),
+    timeZone: serviceTimeZone(c.env),
+    questionnaire: questionnaireOutline(id, title),
+  };
+}
+
 recordRoutes.post("/verify", async (c) => {
   const length = Number(c.req.header("Content-Length") ?? 0);
   if (length > MAX_UPLOAD_BYTES) return apiError(c, 413, "too-large", "That file is too large to be a transcript.");
@@ -128,15 +152,20 @@ recordRoutes.post("/:id/view", async (c) => {
   const body = await readBody(c, JustifiedRequest);
   if (!body.ok) return body.response;
   await audit(c.env.DB, actorOf(c), "view", { conversationId: record.row.id, justification: body.data.justification });
-  const summary = summaryOf(record.row);
-  if (record.row.erasedAt !== null || !record.row.transcriptKey) return c.json({ summary, transcript: null, addenda: [], verification: null });
+  const summary = await summaryFor(c.env.DB, record.row);
+  if (record.row.erasedAt !== null || !record.row.transcriptKey) {
+    return c.json({ summary, transcript: null, addenda: [], verification: null, reading: null });
+  }
   const sealed = await sealedText(c, record.row);
   if (!sealed.ok) return sealed.response;
+  const transcript = JSON.parse(sealed.text) as TranscriptDocument;
+  const addenda = await addendaOf(c.env.DB, record.row.id);
   return c.json({
     summary,
-    transcript: JSON.parse(sealed.text) as TranscriptDocument,
-    addenda: await addendaOf(c.env.DB, record.row.id),
+    transcript,
+    addenda,
     verification: await verifyStored(c.env.DB, record.row, sealed.text),
+    reading: await readingOf(c, transcript, addenda),
   });
 });
 
@@ -192,7 +221,7 @@ recordRoutes.post("/:id/crime-reference", async (c) => {
   await audit(c.env.DB, actorOf(c), "link", { conversationId: record.row.id, justification, detail: { crimeReference } });
   await appendAddendum(c.env.DB, record.row.id, entry.crimeReference(c.var.officer.id, Date.now(), crimeReference));
   await database(c.env.DB).update(conversations).set({ crimeReference }).where(eq(conversations.id, record.row.id));
-  return c.json(summaryOf({ ...record.row, crimeReference }));
+  return c.json(await summaryFor(c.env.DB, { ...record.row, crimeReference }));
 });
 
 recordRoutes.post("/:id/notes", async (c) => {
@@ -219,5 +248,5 @@ recordRoutes.post("/:id/hold", allow("hold-records", "Only supervisors and admin
     ? { legalHoldAt: Date.now(), legalHoldBy: c.var.officer.id, legalHoldReason: justification }
     : { legalHoldAt: null, legalHoldBy: null, legalHoldReason: null };
   await database(c.env.DB).update(conversations).set(change).where(eq(conversations.id, record.row.id));
-  return c.json(summaryOf({ ...record.row, ...change }));
+  return c.json(await summaryFor(c.env.DB, { ...record.row, ...change }));
 });

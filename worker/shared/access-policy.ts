@@ -16,7 +16,11 @@ const ADMINS = ["admin"] as const satisfies readonly StaffRole[];
 
 /** Each capability and the staff roles that have it. */
 export const CAPABILITIES = {
-  /** The console: sign in, the queue, one's own chats, quick replies, finding and checking records. */
+  /**
+   * The console: sign in, the queue, one's own chats, quick replies, finding and checking records.
+   * With it, anyone lists the chats they took part in that ended in the last 24 hours without
+   * giving a reason (only their own, whatever their role); every other look at records has one.
+   */
   "use-console": ALL_STAFF,
   /** Read along any live chat and read any record (every read of a record is audited). */
   "read-any-chat": SENIOR_STAFF,

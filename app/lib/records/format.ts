@@ -1,28 +1,33 @@
-/** How the Records page writes times, outcomes and gradings for people to read. */
+/** How the Records page writes times, people, outcomes and gradings for people to read. */
 import { languageName as sharedLanguageName } from "$lib/staff-labels";
+import { serviceTime } from "$shared/service-time";
 import type { Actor } from "$shared/record/entry";
+import { serviceZone } from "./service-zone.svelte";
 
-const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
-const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+/** In the service's time zone with its offset, e.g. "28 Nov 2026 10:04 GMT+0"; epoch ms or ISO. */
+export const when = (time: number | string): string => serviceTime(time, serviceZone.name);
 
-/** Local time, e.g. "28 Nov 2026 10:04"; accepts epoch milliseconds or an ISO string. */
-export function when(time: number | string): string {
-  const date = new Date(time);
-  return `${day.format(date)} ${clock.format(date)}`;
-}
-
-/** Just the local day, e.g. "28 Nov 2026". */
-export const onDay = (time: number | string): string => day.format(new Date(time));
+/** Just the day in the service's time zone, e.g. "28 Nov 2026". */
+export const onDay = (time: number | string): string =>
+  new Intl.DateTimeFormat("en-GB", { timeZone: serviceZone.name, day: "numeric", month: "short", year: "numeric" }).format(new Date(time));
 
 /** For a `<time datetime>` attribute. */
 export const iso = (time: number | string): string => new Date(time).toISOString();
 
-export { GRADES, OUTCOMES, gradeLabel, outcomeLabel } from "$lib/staff-labels";
+export { GRADES, OUTCOMES, answerLabel, endReasonLabel, gradeLabel, outcomeLabel } from "$lib/staff-labels";
 
-export function actorLabel(actor: Actor, me: string): string {
+/** Display names of the officers a record names, by id (from the Worker). */
+export type OfficerNames = Readonly<Record<string, string>>;
+
+/** "You" for the reader, else the officer's name; their id only if the service has no name for it. */
+export function officerLabel(officerId: string, me: string, names: OfficerNames): string {
+  return officerId === me ? "You" : (names[officerId] ?? `Officer ${officerId}`);
+}
+
+export function actorLabel(actor: Actor, me: string, names: OfficerNames): string {
   if (actor.role === "victim") return "Victim";
   if (actor.role === "system") return "The service";
-  return actor.officerId === me ? "You" : `Officer ${actor.officerId}`;
+  return officerLabel(actor.officerId, me, names);
 }
 
 /** "Polish" for "pl"; "not known" when none was given. */

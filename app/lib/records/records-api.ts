@@ -11,6 +11,8 @@ import type {
   AuditList,
   AuditQuery,
   ExportRequest,
+  RecentRecords,
+  RecordReading,
   RecordSearch,
   RecordSearchResult,
   RecordSummary,
@@ -21,12 +23,13 @@ import { api, ApiFailure, postJson, request } from "../api";
 import type { RecordEntry } from "$shared/record/entry";
 import type { TranscriptDocument as Transcript } from "$shared/record/transcript";
 
-/** What `POST /:id/view` answers; `transcript` is null for a deleted record or one not sealed yet. */
+/** What `POST /:id/view` answers; `transcript` and `reading` are null for a deleted record or one not sealed yet. */
 export interface RecordView {
   summary: RecordSummary;
   transcript: Transcript | null;
   addenda: RecordEntry[];
   verification: VerifyResult | null;
+  reading: RecordReading | null;
 }
 
 export interface DownloadedFile {
@@ -41,6 +44,9 @@ export const messageOf = (error: unknown): string =>
   error instanceof ApiFailure ? error.message : "Something went wrong. Please try again.";
 
 const record = (id: string) => `/records/${encodeURIComponent(id)}`;
+
+/** One's own chats that ended in the last 24 hours: no reason asked, nothing audited. */
+export const myRecentRecords = () => api<RecentRecords>("/records/mine");
 
 export const searchRecords = (search: RecordSearch) => postJson<RecordSearchResult>("/records/search", search);
 

@@ -45,7 +45,12 @@ export const RecordSummary = z.object({
   startedAt: z.int(),
   endedAt: z.nullable(z.int()),
   officerId: z.nullable(z.string()),
+  /** The officer's display name, for people; null with no officer (or no account any more). */
+  officerName: z.nullable(z.string()),
   outcome: z.nullable(z.string()),
+  /** How the chat ended (EndReason), and the language the victim chose (BCP 47). */
+  endReason: z.nullable(z.string()),
+  victimLanguage: z.nullable(z.string()),
   crimeReference: z.nullable(z.string()),
   riskGrade: z.nullable(AssessmentGrade),
   returning: z.boolean(),
@@ -59,6 +64,33 @@ export type RecordSummary = z.infer<typeof RecordSummary>;
 
 export const RecordSearchResult = z.object({ records: z.array(RecordSummary), truncated: z.boolean() });
 export type RecordSearchResult = z.infer<typeof RecordSearchResult>;
+
+/**
+ * `GET /api/records/mine`: the chats the officer asking took part in that ended in the last
+ * 24 hours (their shift), listed without a reason; opening one still asks for one.
+ */
+export const RecentRecords = z.object({
+  records: z.array(RecordSummary),
+  /** Epoch ms: chats that ended from this time on are listed. */
+  since: z.int(),
+  /** The service's IANA time zone, which staff pages write times in. */
+  timeZone: z.string(),
+});
+export type RecentRecords = z.infer<typeof RecentRecords>;
+
+/** What a record is read with, besides its transcript: names, the time zone and the questions. */
+export const RecordReading = z.object({
+  /** Display names of the officers the record names, by id. */
+  officerNames: z.record(z.string(), z.string()),
+  timeZone: z.string(),
+  /** The risk questionnaire the record's assessment answers, every question of it. */
+  questionnaire: z.object({
+    id: z.string(),
+    title: z.string(),
+    groups: z.array(z.object({ title: z.string(), questions: z.array(z.object({ id: z.string(), text: z.string() })) })),
+  }),
+});
+export type RecordReading = z.infer<typeof RecordReading>;
 
 export const JustifiedRequest = z.object({ justification: Justification });
 
@@ -110,6 +142,8 @@ export const AuditEntry = z.object({
   id: z.string(),
   at: z.int(),
   actorId: z.string(),
+  /** The display name of whoever it was, for people; null if their account is gone. */
+  actorName: z.nullable(z.string()),
   actorRole: z.string(),
   action: AuditAction,
   conversationId: z.nullable(z.string()),

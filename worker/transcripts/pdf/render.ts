@@ -3,20 +3,31 @@
  * out on A4 pages — summary, messages with their translations, notes, locations, events and the
  * record chain — with the seal's SHA-256 in every page's footer.
  *
- * **Deterministic:** the same document always gives the same bytes. Dates in the PDF's metadata
+ * **For people:** officers by name (the participants list gives each one's id too), outcomes, how
+ * the chat ended, gradings and the victim's language in words, times in the service's time zone
+ * with their offset, and every question of the risk questionnaire with its answer or "Not asked".
+ * Names and the zone come with the document (`ReadingContext`), looked up when it is sealed; the
+ * questions come from the questionnaire the assessment names.
+ * Only the PDF reads them: the sealed JSON, and so its verification, is untouched by them.
+ *
+ * **Deterministic:** the same document and context always give the same bytes. Dates in the PDF's metadata
  * come from `doc.endedAt`, producer and creator are fixed strings, fonts have fixed names, and
  * the file identifier is the seal's SHA-256 (pdf-lib writes none by itself).
  */
 import { PageSizes, PDFDocument, PDFHexString, rgb, type Color, type PDFPage } from "pdf-lib";
 import { markerOf, shownControls, withVisibleControls, type BidiControl } from "../../shared/bidi-controls";
 import { languageName } from "../../shared/language-names";
+import { answerLabel, endReasonLabel, gradeLabel, outcomeLabel } from "../../shared/record-labels";
+import { eventLine } from "../../shared/record/event-lines";
+import { questionRows, type QuestionnaireOutline } from "../../shared/record/question-rows";
+import { questionnaireOutline } from "../../assessment/questionnaires";
+export type { ReadingContext } from "./reading";
+import { BARE, changeLines, participantLine, readerOf, type ReadingContext, type Reader } from "./reading";
 import { embedFonts, type FaceChain, type Fonts } from "./font-faces";
 import { isRightToLeft } from "./bidi";
 import { drawLine, widthOf, wrap } from "./text";
 import type {
-  Participant,
   TranscriptAssessment,
-  TranscriptAssessmentChange,
   TranscriptDocument,
   TranscriptMessage,
 } from "../../shared/record/transcript";
@@ -123,37 +134,7 @@ class Pages {
 
 const lineHeight = (size: number) => size * 1.55;
 
-/** "2026-11-28 10:04:05 UTC"; anything that is not a date is shown as it is. */
-function utc(iso: string | null): string {
-  if (iso === null) return "—";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const text = date.toISOString();
-  return `${text.slice(0, 10)} ${text.slice(11, 19)} UTC`;
-}
-
 const yesNo = (value: boolean) => (value ? "yes" : "no");
-
-function participantLine(p: Participant): string {
-  if (p.role === "victim") {
-    return `Victim — language: ${p.language ?? "not known"}, ${p.returning ? "returning" : "new"}`;
-  }
-  return `Officer ${p.officerId} — joined ${utc(p.joinedAt)}`;
-}
-
-function changeLines(change: TranscriptAssessmentChange): string[] {
-  const by = `by officer ${change.officerId}, ${utc(change.at)}`;
-  const messages = change.messageSeqs.length ? ` (messages ${change.messageSeqs.map((s) => `#${s}`).join(", ")})` : "";
-  const lines =
-    change.kind === "answer"
-      ? [`${change.question ?? change.questionId ?? "Question"} — ${change.answer ?? "no answer"}${messages}`]
-      : change.kind === "judgement"
-        ? [`Officer's judgement: ${change.grade ?? "none"}${messages}`]
-        : [`Incidents in the last year: ${change.incidentsInYear ?? "not known"}${messages}`];
-  if (change.comment) lines.push(`Comment: ${change.comment}`);
-  lines.push(by);
-  return lines;
-}
 
 /** Every hidden direction character the document's text shows as a marker, each once. */
 function controlsShown(doc: TranscriptDocument): BidiControl[] {
@@ -167,15 +148,16 @@ function controlsShown(doc: TranscriptDocument): BidiControl[] {
   return [...found];
 }
 
-function summary(out: Pages, doc: TranscriptDocument) {
+function summary(out: Pages, doc: TranscriptDocument, read: Reader, context: ReadingContext) {
   out.text("Chat transcript", { size: 20, bold: true });
   out.gap(4);
   for (const [label, value] of [
     ["Conversation", doc.conversationId],
-    ["Started", utc(doc.startedAt)],
-    ["Accepted", utc(doc.acceptedAt)],
-    ["Ended", utc(doc.endedAt)],
-    ["End reason", doc.endReason ?? "—"],
+    ["Started", read.at(doc.startedAt)],
+    ["Accepted", read.at(doc.acceptedAt)],
+    ["Ended", read.at(doc.endedAt)],
+    ["How it ended", doc.endReason === null ? "—" : endReasonLabel(doc.endReason)],
+    ["Times in", `${context.timeZone}, with the offset from UTC (GMT)`],
   ]) {
     out.text(`${label}: ${value}`);
   }
@@ -192,48 +174,64 @@ function summary(out: Pages, doc: TranscriptDocument) {
   }
 
   out.heading("Participants");
-  for (const p of doc.participants) out.text(participantLine(p));
+  for (const p of doc.participants) out.text(participantLine(p, read));
 
   out.heading("Outcome");
   if (doc.outcome === null) {
     out.text("No outcome recorded.");
   } else {
-    out.text(`Outcome: ${doc.outcome.outcome}`);
+    out.text(`Outcome: ${outcomeLabel(doc.outcome.outcome)}`);
     out.text(`Crime reference: ${doc.outcome.crimeReference ?? "none"}`);
     if (doc.outcome.detail) out.text(`Detail: ${doc.outcome.detail}`);
-    out.text(`Recorded by officer ${doc.outcome.officerId}, ${utc(doc.outcome.at)}`, { color: MUTED });
+    out.text(`Recorded by ${read.officer(doc.outcome.officerId)}, ${read.at(doc.outcome.at)}`, { color: MUTED });
   }
 
-  assessment(out, doc.assessment);
+  const { id, title } = doc.assessment.questionnaire;
+  assessment(out, doc.assessment, read, questionnaireOutline(id, title));
 }
 
-function assessment(out: Pages, a: TranscriptAssessment) {
+/** Every question, with its answer or "Not asked", group by group. */
+function questions(out: Pages, a: TranscriptAssessment, read: Reader, outline: QuestionnaireOutline) {
+  for (const group of questionRows(outline, a.changes)) {
+    out.keep(lineHeight(SMALL + 0.5) + lineHeight(BODY));
+    out.gap(4);
+    out.text(group.title, { bold: true, size: SMALL + 0.5 });
+    for (const row of group.rows) {
+      const messages = row.messageSeqs.length ? ` (messages ${row.messageSeqs.map((s) => `#${s}`).join(", ")})` : "";
+      out.text(`${row.question} — ${answerLabel(row.answer)}${messages}`, { indent: 8 });
+      if (row.comment) out.text(`Comment: ${row.comment}`, { indent: 16, size: SMALL, color: MUTED });
+    }
+  }
+}
+
+function assessment(out: Pages, a: TranscriptAssessment, read: Reader, outline: QuestionnaireOutline) {
   const g = a.grading;
   out.heading("Risk assessment");
   out.text(`Questionnaire: ${a.questionnaire.title}`);
   const raised = g.raisedByJudgement ? "; raised by the officer's judgement" : "";
-  out.text(`Grade: ${g.grade} (from the count: ${g.byCount}${raised})`);
+  out.text(`Grade: ${gradeLabel(g.grade)} (from the count: ${gradeLabel(g.byCount)}${raised})`);
   out.text(`Yes answers: ${g.yesCount} of ${g.answered} answered`);
   out.text(`MARAC referral: ${yesNo(g.maracReferral)}`);
   out.text(`Potential escalation: ${yesNo(g.potentialEscalation)}`);
+  questions(out, a, read, outline);
   if (a.changes.length === 0) return;
   out.gap(4);
   out.text("Changes, in order:", { bold: true, size: SMALL + 0.5 });
   for (const change of a.changes) {
-    const [first, ...rest] = changeLines(change);
+    const [first, ...rest] = changeLines(change, read);
     out.keep(lineHeight(BODY) + lineHeight(SMALL) * rest.length);
     out.text(first!, { indent: 8 });
     for (const line of rest) out.text(line, { indent: 8, size: SMALL, color: MUTED });
   }
 }
 
-function message(out: Pages, m: TranscriptMessage) {
-  const who = m.from === "victim" ? "Victim" : `Officer (${m.officerId ?? "unknown"})`;
+function message(out: Pages, m: TranscriptMessage, read: Reader) {
+  const who = m.from === "victim" ? "Victim" : m.officerId === null ? "Officer" : read.officer(m.officerId);
   // The header never ends a page on its own.
   out.keep(lineHeight(SMALL) + lineHeight(BODY) + 4);
   out.gap(4);
   const language = m.language ? `  (${languageName(m.language)})` : "";
-  out.text(`#${m.seq}  ${utc(m.sentAt)}  ${who}${language}`, { size: SMALL, bold: true, color: MUTED });
+  out.text(`#${m.seq}  ${read.at(m.sentAt)}  ${who}${language}`, { size: SMALL, bold: true, color: MUTED });
   out.text(m.text, { indent: 8 });
   const t = m.translation;
   if (t.text !== null) {
@@ -250,22 +248,27 @@ function message(out: Pages, m: TranscriptMessage) {
   }
 }
 
-function records(out: Pages, doc: TranscriptDocument) {
+function records(out: Pages, doc: TranscriptDocument, read: Reader) {
   out.heading("Notes");
   if (doc.notes.length === 0) out.text("None.", { color: MUTED });
   for (const note of doc.notes) {
-    out.text(`${utc(note.at)}  Officer ${note.officerId}`, { size: SMALL, bold: true, color: MUTED });
+    out.text(`${read.at(note.at)}  ${read.officer(note.officerId)}`, { size: SMALL, bold: true, color: MUTED });
     out.text(note.text, { indent: 8 });
   }
 
   out.heading("Locations shared");
   if (doc.locations.length === 0) out.text("None.", { color: MUTED });
   for (const l of doc.locations) {
-    out.text(`${utc(l.at)}  ${l.latitude.toFixed(5)}, ${l.longitude.toFixed(5)} (within ${Math.round(l.accuracy)} m)`);
+    out.text(`${read.at(l.at)}  ${l.latitude.toFixed(5)}, ${l.longitude.toFixed(5)} (within ${Math.round(l.accuracy)} m)`);
   }
 
   out.heading("Events");
-  for (const e of doc.events) out.text(`${utc(e.at)}  ${e.summary}`);
+  // Drawn from each event's entry, in words and names; the sealed summary line is for the JSON.
+  const byDigest = new Map(doc.entries.map((e) => [e.digest, e]));
+  for (const e of doc.events) {
+    const entry = byDigest.get(e.digest);
+    out.text(`${read.at(e.at)}  ${(entry && eventLine(entry, read)) ?? e.summary}`);
+  }
 
   out.heading("Record chain");
   out.text(`${doc.seal.entries} entries; head ${doc.seal.head}`, { size: SMALL, color: MUTED });
@@ -274,7 +277,7 @@ function records(out: Pages, doc: TranscriptDocument) {
       [0, "n"],
       [30, "kind"],
       [110, "time"],
-      [230, "digest (first 16 hex)"],
+      [250, "digest (first 16 hex)"],
     ],
     { bold: true },
   );
@@ -282,8 +285,8 @@ function records(out: Pages, doc: TranscriptDocument) {
     out.columns([
       [0, String(e.n)],
       [30, e.kind],
-      [110, utc(e.at)],
-      [230, e.digest.slice(0, 16)],
+      [110, read.at(e.at)],
+      [250, e.digest.slice(0, 16)],
     ]);
   }
 }
@@ -308,7 +311,7 @@ function footers(pdf: PDFDocument, fonts: Fonts, doc: TranscriptDocument) {
   });
 }
 
-export async function renderTranscriptPdf(doc: TranscriptDocument): Promise<Uint8Array> {
+export async function renderTranscriptPdf(doc: TranscriptDocument, context: ReadingContext = BARE): Promise<Uint8Array> {
   // updateMetadata: false, or pdf-lib stamps its own producer and the current time.
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const ended = new Date(doc.endedAt);
@@ -327,11 +330,12 @@ export async function renderTranscriptPdf(doc: TranscriptDocument): Promise<Uint
 
   const fonts = await embedFonts(pdf);
   const out = new Pages(pdf, fonts);
-  summary(out, doc);
+  const read = readerOf(context);
+  summary(out, doc, read, context);
   out.heading("Messages");
   if (doc.messages.length === 0) out.text("None.", { color: MUTED });
-  for (const m of [...doc.messages].sort((a, b) => a.seq - b.seq)) message(out, m);
-  records(out, doc);
+  for (const m of [...doc.messages].sort((a, b) => a.seq - b.seq)) message(out, m, read);
+  records(out, doc, read);
   footers(pdf, fonts, doc);
   return pdf.save();
 }

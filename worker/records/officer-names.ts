@@ -1,0 +1,40 @@
+/**
+ * Officers' display names by id, for records read by people (the Records pages and the sealed
+ * PDF). An id with no account (one deleted since) is simply absent: readers show the id instead.
+ */
+import { inArray } from "drizzle-orm";
+import { database } from "../db/client";
+import { officers } from "../db/schema";
+import type { RecordEntry } from "../shared/record/entry";
+
+/** D1 takes at most 100 bound parameters in a statement: ids are looked up this many at a time. */
+const IDS_PER_QUERY = 90;
+
+export async function officerNames(db: D1Database, ids: Iterable<string>): Promise<Record<string, string>> {
+  const wanted = [...new Set(ids)].filter((id) => id !== "");
+  const rows: { id: string; name: string }[] = [];
+  for (let i = 0; i < wanted.length; i += IDS_PER_QUERY) {
+    rows.push(
+      ...(await database(db)
+        .select({ id: officers.id, name: officers.displayName })
+        .from(officers)
+        .where(inArray(officers.id, wanted.slice(i, i + IDS_PER_QUERY)))),
+    );
+  }
+  // Sorted by id so that the same officers always give the same object (the PDF's bytes depend on it).
+  return Object.fromEntries(rows.map((r) => [r.id, r.name] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Every officer a record's entries name: whoever made an entry, took the chat or handed it on. */
+export function officersIn(entries: readonly RecordEntry[]): Set<string> {
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    if (entry.by.role === "officer") ids.add(entry.by.officerId);
+    if (entry.kind === "accepted" || entry.kind === "returned") ids.add(entry.data.officerId);
+    if (entry.kind === "transferred") {
+      ids.add(entry.data.from);
+      ids.add(entry.data.to);
+    }
+  }
+  return ids;
+}
