@@ -6,6 +6,7 @@
  */
 import { languageName } from "../language-names.ts";
 import { endReasonLabel } from "../record-labels.ts";
+import { INDICATORS } from "../risk-indicators.ts";
 import type { Actor, RecordEntry } from "./entry.ts";
 
 export interface ReadingAids {
@@ -44,6 +45,10 @@ export function eventLine(entry: RecordEntry, aids: ReadingAids): string | null 
       return `${actor(entry.by, aids)} gave the victim more time: not to be asked whether they were still there before ${aids.time(entry.data.until)}.`;
     case "ended":
       return `The chat ended: ${endReasonLabel(entry.data.reason)} (by ${actor(entry.by, aids)}).`;
+    case "risk-cue":
+      return `Staff were shown a risk cue on message ${entry.data.seq}: ${INDICATORS[entry.data.indicator].name} (“${entry.data.words}”${
+        entry.data.foundIn === "translation" ? ", in the translation" : ""
+      }), a possible yes to its DASH question; the service never answers it.`;
     default:
       return null;
   }
