@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { browserForFile } from "./browser.ts";
 import { CONSOLE_OFFICER } from "./officers.ts";
-import { signInOfficer, startAcceptedChat, write } from "./pages.ts";
+import { linkToDashQuestion, signInOfficer, startAcceptedChat, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -31,9 +31,10 @@ describe("the officer's console", () => {
     await write(first, "Yes, twice");
     await panel.getByRole("log").getByText("Yes, twice").waitFor();
 
-    // Answer it from her messages, and the grading counts it.
-    await strangled.getByRole("checkbox", { name: /He grabbed my throat/ }).check();
+    // Answer it from her messages, picked in the chat itself, and the grading counts it.
+    await linkToDashQuestion(officer, "He grabbed my throat last night", "Have they ever tried to strangle, choke, suffocate or drown you?");
     await strangled.getByRole("button", { name: "Yes", exact: true }).click();
+    await strangled.getByRole("list", { name: /^Evidence for/ }).getByText("He grabbed my throat last night").waitFor();
     await panel.getByRole("status").filter({ hasText: "Yes answers: 1 of 27" }).waitFor();
     await panel.getByLabel("Professional judgement").selectOption("high");
     await panel.getByLabel("Reason").fill("Non-fatal strangulation is a strong predictor of homicide");

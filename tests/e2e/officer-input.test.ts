@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { browserForFile } from "./browser.ts";
 import { INPUT_OFFICER } from "./officers.ts";
-import { answerNeutralSite, consoleUrl, messageLog, NEUTRAL_SITE, signInOfficer, startAcceptedChat, write } from "./pages.ts";
+import { answerNeutralSite, consoleUrl, linkToDashQuestion, messageLog, NEUTRAL_SITE, signInOfficer, startAcceptedChat, write } from "./pages.ts";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -16,12 +16,13 @@ const VICTIM_WORDS = "He put his hands round my neck on Friday";
 const COMMENT = "Twice this year; the second time she passed out";
 const NOTE = "Victim left by quick exit; do not call back before 6pm";
 const EARLY_WORDS = "Hello, I am PC Ned. Are you safe to talk?";
+const STRANGLED = "Have they ever tried to strangle, choke, suffocate or drown you?";
 
 /** The "strangled" question in the chat's DASH checklist, its group opened. */
 async function strangledQuestion(officer: Page) {
   const panel = officer.getByRole("tabpanel");
   await panel.getByText("Violence and threats").click();
-  return panel.getByRole("listitem").filter({ hasText: "Have they ever tried to strangle" });
+  return panel.getByRole("region", { name: "Risk assessment (DASH)" }).getByRole("listitem").filter({ hasText: STRANGLED });
 }
 
 describe("an officer's input in the console", () => {
@@ -44,7 +45,7 @@ describe("an officer's input in the console", () => {
     await question.getByRole("button", { name: "Yes", exact: true }).click();
     await saved.waitFor();
     // Both made after the answer, and the answer is not pressed again.
-    await question.getByRole("checkbox", { name: new RegExp(VICTIM_WORDS) }).check();
+    await linkToDashQuestion(officer, VICTIM_WORDS, STRANGLED);
     await saved.waitFor();
     await question.getByLabel("Comment").fill(COMMENT);
     await question.getByRole("status").filter({ hasText: "Not saved yet" }).waitFor();
@@ -54,7 +55,7 @@ describe("an officer's input in the console", () => {
     await officer.getByText(`Signed in as ${INPUT_OFFICER.displayName}`).waitFor();
     question = await strangledQuestion(officer);
     await expect.poll(() => question.getByLabel("Comment").inputValue()).toBe(COMMENT);
-    expect(await question.getByRole("checkbox", { name: new RegExp(VICTIM_WORDS) }).isChecked()).toBe(true);
+    await question.getByRole("list", { name: /^Evidence for/ }).getByText(VICTIM_WORDS).waitFor();
     expect(await question.getByRole("button", { name: "Yes", exact: true }).getAttribute("aria-pressed")).toBe("true");
   });
 

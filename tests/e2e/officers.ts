@@ -212,3 +212,23 @@ export const TABS_OFFICER = {
 } as const satisfies NewOfficer;
 
 E2E_OFFICERS.push(TABS_OFFICER);
+
+/** For wrap-up.test.ts: an officer whose chat ends by a quick exit and is wrapped up. */
+export const WRAP_UP_OFFICER = {
+  email: "pc.wren@police.test",
+  displayName: "PC Wren",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+E2E_OFFICERS.push(WRAP_UP_OFFICER);
+
+/** For console-layout.test.ts: an officer working on a laptop screen and on a phone-width window. */
+export const LAYOUT_OFFICER = {
+  email: "pc.lark@police.test",
+  displayName: "PC Lark",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+E2E_OFFICERS.push(LAYOUT_OFFICER);

@@ -76,3 +76,12 @@ export async function startAcceptedChat(victim: Page, officer: Page, baseUrl: st
   await victim.getByText(/in the queue\./).waitFor();
   await acceptChatOf(officer, victim);
 }
+
+/** The officer links one of the victim's messages in the open chat to a DASH question, from the chat log. */
+export async function linkToDashQuestion(officer: Page, words: string, question: string): Promise<void> {
+  const message = officer.getByRole("tabpanel").getByRole("log").getByRole("listitem").filter({ hasText: words });
+  await message.getByRole("button", { name: "Link to DASH question…" }).click();
+  await message.getByLabel("DASH question", { exact: true }).selectOption({ label: question });
+  await message.getByRole("button", { name: "Link", exact: true }).click();
+  await message.getByRole("status").filter({ hasText: `Linked to: ${question}` }).waitFor();
+}

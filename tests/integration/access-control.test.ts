@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ConversationStatus, StaffRole } from "../../worker/shared/protocol";
-import { may, mayReadChat, placeInChat, type Capability, type ChatFacts, type StaffMember } from "../../worker/shared/access-policy";
+import { may, mayCloseWrapUp, mayReadChat, placeInChat, type Capability, type ChatFacts, type StaffMember } from "../../worker/shared/access-policy";
 import { chatReachedEveryWay, endedByVictim } from "./chat-paths";
 import { call, connectQueue, QUEUE_SOCKET, signedInOfficer, upgrade } from "./harness";
 
@@ -177,6 +177,16 @@ describe("access to records and the service dashboard", async () => {
     { name: "link a crime reference", allowed: tookPart, rule: readsTheChat, request: (c) => post(`/api/records/${id}/crime-reference`, c, { justification, crimeReference: "CR/AC/1" }) },
     { name: "add a note", allowed: tookPart, rule: readsTheChat, request: (c) => post(`/api/records/${id}/notes`, c, { text: "Access-control note" }) },
     { name: "its earlier chats", allowed: tookPart, rule: readsTheChat, request: (c) => get(`/api/conversations/${id}/earlier`, c) },
+    {
+      name: "close the wrap-up",
+      allowed: ["assigned-officer"],
+      rule: (p, chat) => mayCloseWrapUp(p, chat),
+      // An outcome first, as closing asks for one (recording it is the "add a note" kind of right).
+      request: async (c) => {
+        await post(`/api/conversations/${id}/outcome`, c, { outcome: "advice-given" });
+        return post(`/api/me/conversations/${id}/wrapped-up`, c, {});
+      },
+    },
     { name: "legal hold", allowed: senior, rule: async (p, chat, took) => may(p, "hold-records") && (await readsTheChat(p, chat, took)), request: (c) => post(`/api/records/${id}/hold`, c, { justification, hold: true }) },
     { name: "search records", allowed: staff, rule: onTheConsole, request: (c) => post("/api/records/search", c, { justification }) },
     { name: "list my chats of the last 24 hours", allowed: staff, rule: onTheConsole, request: (c) => get("/api/records/mine", c) },

@@ -1,5 +1,5 @@
 /** Conversation rows in D1: what the console and reports query across chats. */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { database } from "./client";
 import { conversationParticipants, conversations } from "./schema";
 import type { EndReason } from "../shared/protocol";
@@ -60,13 +60,34 @@ export async function recordEnded(db: D1Database, id: string, endedAt: number, e
   await database(db).update(conversations).set({ status: "ended", endedAt, endReason }).where(eq(conversations.id, id));
 }
 
-/** The chats an officer is in now, oldest first: what their console reopens after a reload. */
-export async function activeConversationsOf(db: D1Database, officerId: string) {
+/**
+ * The chats an officer is in now, and those that ended with them whose wrap-up they have not
+ * closed, oldest first: what their console reopens after a reload.
+ */
+export async function consoleConversationsOf(db: D1Database, officerId: string) {
   return database(db)
-    .select({ conversationId: conversations.id, acceptedAt: conversations.acceptedAt })
+    .select({
+      conversationId: conversations.id,
+      acceptedAt: conversations.acceptedAt,
+      status: conversations.status,
+      outcome: conversations.outcome,
+    })
     .from(conversations)
-    .where(and(eq(conversations.officerId, officerId), eq(conversations.status, "active")))
+    .where(
+      and(
+        eq(conversations.officerId, officerId),
+        or(eq(conversations.status, "active"), and(eq(conversations.status, "ended"), isNull(conversations.wrappedUpAt))),
+      ),
+    )
     .orderBy(asc(conversations.acceptedAt));
+}
+
+/** The officer closed the chat's wrap-up: it leaves their console. Closing twice keeps the first time. */
+export async function recordWrappedUp(db: D1Database, id: string, at: number) {
+  await database(db)
+    .update(conversations)
+    .set({ wrappedUpAt: at })
+    .where(and(eq(conversations.id, id), isNull(conversations.wrappedUpAt)));
 }
 
 /** Every chat not yet ended (waiting or active): the ones someone may be reading live. */

@@ -72,6 +72,8 @@ export const conversations = sqliteTable(
     legalHoldReason: text("legal_hold_reason"),
     /** When retention erased the transcript and messages; the row stays, without content, for statistics. */
     erasedAt: integer("erased_at"),
+    /** When its officer closed the chat's wrap-up; until then an ended chat stays in their console. */
+    wrappedUpAt: integer("wrapped_up_at"),
   },
   (t) => [
     index("conversations_status_created").on(t.status, t.createdAt),

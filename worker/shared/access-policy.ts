@@ -92,6 +92,14 @@ export async function mayReadChat(who: StaffMember, chat: ChatFacts, tookPart: (
   return chat.status === "ended" && (await tookPart());
 }
 
+/**
+ * Whether this person may close the wrap-up of an ended chat (and so take it off their console):
+ * only the officer it ended with. Senior staff who read along had no wrap-up to do.
+ */
+export function mayCloseWrapUp(who: Pick<StaffMember, "id">, chat: ChatFacts): boolean {
+  return chat.status === "ended" && chat.officerId === who.id;
+}
+
 /** Whether this person may transfer a chat or return it to the queue: its officer, or senior staff. */
 export function mayReassign(who: StaffMember, chat: Pick<ChatFacts, "officerId">): boolean {
   return chat.officerId === who.id || may(who, "reassign-any-chat");

@@ -33,8 +33,9 @@ export async function signOut(everywhere = false): Promise<void> {
   await api(everywhere ? "/session/everywhere" : "/session", { method: "DELETE" });
 }
 
-/** The chats this officer is in now, to reopen after a reload or a new sign-in. */
-export async function myConversations(): Promise<string[]> {
-  const body = await api<z.infer<typeof MyConversations>>("/me/conversations");
-  return body.conversations.map((c) => c.conversationId);
+export type MyConversation = z.infer<typeof MyConversations>["conversations"][number];
+
+/** The chats this officer is in now, and ended ones still in wrap-up, to reopen after a reload or a new sign-in. */
+export async function myConversations(): Promise<MyConversation[]> {
+  return (await api<z.infer<typeof MyConversations>>("/me/conversations")).conversations;
 }

@@ -98,8 +98,14 @@ export const Officer = z.object({
 });
 export type Officer = z.infer<typeof Officer>;
 
+/**
+ * The chats an officer's console shows: those going on, and those ended and still in wrap-up
+ * (`wrappingUp`), with whether an outcome is recorded (wrap-up cannot close without one).
+ */
 export const MyConversations = z.object({
-  conversations: z.array(z.object({ conversationId: OpaqueId, acceptedAt: z.nullable(z.int()) })),
+  conversations: z.array(
+    z.object({ conversationId: OpaqueId, acceptedAt: z.nullable(z.int()), wrappingUp: z.boolean(), outcomeRecorded: z.boolean() }),
+  ),
 });
 
 export const ApiError = z.object({
