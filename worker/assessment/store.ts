@@ -24,6 +24,7 @@ export async function assessmentEntriesOf(db: D1Database, conversationId: string
     incidentsInYear: row.incidentsInYear,
     officerId: row.officerId,
     at: row.at,
+    ...(row.draftedBy ? { draftedBy: row.draftedBy } : {}),
   }));
 }
 
@@ -44,7 +45,16 @@ export function entryFor(change: AssessmentChange, officerId: string, at: number
   const blank = { questionId: null, answer: null, comment: null, messageSeqs: [], grade: null, incidentsInYear: null, officerId, at };
   switch (change.kind) {
     case "answer":
-      return { ...blank, kind: "answer", questionId: change.questionId, answer: change.answer, comment: change.comment ?? null, messageSeqs: change.messageSeqs ?? [] };
+      return {
+        ...blank,
+        kind: "answer",
+        questionId: change.questionId,
+        answer: change.answer,
+        comment: change.comment ?? null,
+        messageSeqs: change.messageSeqs ?? [],
+        // Only when drafted, so every other entry (and every record sealed before) reads as it did.
+        ...(change.draftedBy ? { draftedBy: change.draftedBy } : {}),
+      };
     case "judgement":
       return { ...blank, kind: "judgement", grade: change.grade, comment: change.reason };
     case "escalation":
@@ -73,5 +83,6 @@ export async function storeEntry(
       incidentsInYear: entry.incidentsInYear,
       officerId: entry.officerId,
       at: entry.at,
+      draftedBy: entry.draftedBy ?? null,
     });
 }

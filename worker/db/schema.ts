@@ -235,6 +235,8 @@ export const assessmentEntries = sqliteTable(
     incidentsInYear: integer("incidents_in_year"),
     officerId: text("officer_id").notNull(),
     at: integer("at").notNull(),
+    /** The model whose draft this answer was accepted from (officer assist), else null. */
+    draftedBy: text("drafted_by"),
   },
   (t) => [index("assessment_entries_conversation").on(t.conversationId, t.at)],
 );

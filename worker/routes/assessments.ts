@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from "hono";
 import { DASH } from "../assessment/dash";
+import { ASSIST_MODELS } from "../assist/model/assist-models";
 import { judgementAllowed, stateOf } from "../assessment/grading";
 import { assessmentEntriesOf, entryFor, storeEntry, viewOf } from "../assessment/store";
 import { writeIntoRecord } from "../records/record-writes";
@@ -49,6 +50,9 @@ assessmentRoutes.post("/:id/assessment", async (c) => {
   const entries = await assessmentEntriesOf(c.env.DB, conversationId);
   if (change.kind === "answer" && !DASH.groups.some((g) => g.questions.some((q) => q.id === change.questionId))) {
     return apiError(c, 400, "bad-request", "That question is not on the checklist.");
+  }
+  if (change.kind === "answer" && change.draftedBy !== undefined && !Object.values(ASSIST_MODELS).includes(change.draftedBy as never)) {
+    return apiError(c, 400, "bad-request", "That is not a model this service drafts with.");
   }
   if (change.kind === "judgement" && !judgementAllowed(DASH, stateOf(entries), change.grade)) {
     return apiError(c, 409, "judgement-lower", "Professional judgement can raise the grading, never lower it.");

@@ -158,6 +158,8 @@ export function buildTranscript(entries: readonly RecordEntry[]): UnsealedTransc
           officerId,
           at: entry.at,
           digest: entry.digest,
+          // Only when drafted: records sealed before rebuild exactly as they were.
+          ...(change.draftedBy ? { draftedBy: change.draftedBy } : {}),
         });
         break;
       }

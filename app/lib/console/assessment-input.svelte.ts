@@ -80,6 +80,15 @@ export class AssessmentInput {
     this.#saveAnswer(questionId, answer, true);
   }
 
+  /**
+   * The officer accepts a model's draft (officer assist): it becomes their answer, with the
+   * draft's messages as evidence, and the record says which model drafted it.
+   */
+  acceptDraft(questionId: string, answer: AssessmentAnswer, messageSeqs: number[], model: string): void {
+    this.linking[questionId] = [...new Set([...this.linksOf(questionId), ...messageSeqs])];
+    this.#saveAnswer(questionId, answer, true, model);
+  }
+
   commentTyped(questionId: string, text: string): void {
     this.comments[questionId] = text;
     if (this.answers[questionId] || this.#sent.has(questionId)) this.saveOf(questionId).changed();
@@ -113,14 +122,14 @@ export class AssessmentInput {
     this.#record("escalation", { kind: "escalation", incidentsInYear });
   }
 
-  #saveAnswer(questionId: string, pressed: AssessmentAnswer | null, always: boolean): void {
+  #saveAnswer(questionId: string, pressed: AssessmentAnswer | null, always: boolean, draftedBy?: string): void {
     const answer = pressed ?? this.#sent.get(questionId)?.answer ?? this.answers[questionId]?.answer;
     if (!answer) return;
     const next: QuestionAnswer = { answer, comment: this.commentOf(questionId).trim(), messageSeqs: this.linksOf(questionId) };
     const known = this.#sent.get(questionId) ?? this.answers[questionId];
     if (!always && known && sameAnswer(known, next)) return this.saveOf(questionId).unchanged();
     this.#sent.set(questionId, next);
-    this.#record(questionId, { kind: "answer", questionId, ...next });
+    this.#record(questionId, { kind: "answer", questionId, ...next, ...(draftedBy ? { draftedBy } : {}) });
   }
 
   #record(key: string, change: AssessmentChange): void {

@@ -5,6 +5,7 @@
  */
 import type { AssessmentView } from "$shared/protocol";
 import { languageName } from "$shared/language-names";
+import { INDICATORS } from "$shared/risk-indicators";
 import type { ConversationClient } from "../chat/conversation-client.svelte";
 import { gradeLabel } from "../staff-labels";
 
@@ -17,6 +18,8 @@ export interface ChatTabSummary {
   /** Since the victim last wrote (or started the chat); `waiting` when the officer has not answered since. */
   lastWrote: { minutes: number; waiting: boolean; level: "short" | "while" | "long" } | null;
   risk: string | null;
+  /** The risk cues seen in the victim's words, named once each ("Possible: threat to kill, weapon"). */
+  cues: string | null;
   /** States worth a word of their own, such as "Quick exit" or "Ended". */
   states: string[];
 }
@@ -40,7 +43,9 @@ export function chatTabSummary(client: ConversationClient, assessment: Assessmen
   const states: string[] = [];
   if (client.status === "ended") states.push(client.endReason === "quick-exit" ? "Quick exit" : "Ended");
   if (client.locations.length > 0) states.push("Location shared");
-  return { language: languageName(written, "Language not known"), lastWrote, risk, states };
+  const indicators = [...new Set(client.riskCues.map((cue) => cue.indicator))];
+  const cues = indicators.length > 0 ? `Possible: ${indicators.map((indicator) => INDICATORS[indicator].name).join(", ")}` : null;
+  return { language: languageName(written, "Language not known"), lastWrote, risk, cues, states };
 }
 
 /** "just now", "1 min", "12 min", "1 h 5 min". */

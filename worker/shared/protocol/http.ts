@@ -156,6 +156,8 @@ export const AssessmentChange = z.discriminatedUnion("kind", [
     comment: z.optional(Comment),
     /** The victim's messages the answer came from. */
     messageSeqs: z.optional(z.array(z.int().check(z.positive())).check(z.maxLength(50))),
+    /** The model whose draft the officer accepted as this answer (officer assist), if any. */
+    draftedBy: z.optional(z.string().check(z.maxLength(100))),
   }),
   z.object({
     kind: z.literal("judgement"),
@@ -180,6 +182,8 @@ export const AssessmentEntry = z.object({
   incidentsInYear: z.nullable(z.int()),
   officerId: z.string(),
   at: z.int(),
+  /** Accepted from a model's draft: the model. Absent for answers the officer gave unprompted. */
+  draftedBy: z.optional(z.string()),
 });
 export type AssessmentEntry = z.infer<typeof AssessmentEntry>;
 

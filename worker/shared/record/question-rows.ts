@@ -17,6 +17,8 @@ export interface QuestionRow {
   answer: AssessmentAnswer | null;
   comment: string | null;
   messageSeqs: number[];
+  /** The model whose draft the officer accepted as this answer, if any. */
+  draftedBy: string | null;
   /** Who gave the answer, and when (ISO 8601); null when there is none. */
   officerId: string | null;
   at: string | null;
@@ -43,6 +45,7 @@ export function questionRows(outline: QuestionnaireOutline, changes: readonly Tr
       answer: change?.answer ?? null,
       comment: change?.comment ?? null,
       messageSeqs: change?.messageSeqs ?? [],
+      draftedBy: change?.draftedBy ?? null,
       officerId: change?.officerId ?? null,
       at: change?.at ?? null,
     };

@@ -48,7 +48,11 @@ export function changeLines(change: TranscriptAssessmentChange, read: Reader): s
   const messages = change.messageSeqs.length ? ` (messages ${change.messageSeqs.map((s) => `#${s}`).join(", ")})` : "";
   const lines =
     change.kind === "answer"
-      ? [`${change.question ?? change.questionId ?? "Question"} — ${change.answer ? answerLabel(change.answer) : "answer cleared"}${messages}`]
+      ? [
+          `${change.question ?? change.questionId ?? "Question"} — ${change.answer ? answerLabel(change.answer) : "answer cleared"}${messages}${
+            change.draftedBy ? ` (accepted from a draft by ${change.draftedBy})` : ""
+          }`,
+        ]
       : change.kind === "judgement"
         ? [`Officer's judgement: ${change.grade ? gradeLabel(change.grade) : "none"}${messages}`]
         : [`Incidents in the last year: ${change.incidentsInYear ?? "not known"}${messages}`];

@@ -198,7 +198,8 @@ function questions(out: Pages, a: TranscriptAssessment, read: Reader, outline: Q
     out.text(group.title, { bold: true, size: SMALL + 0.5 });
     for (const row of group.rows) {
       const messages = row.messageSeqs.length ? ` (messages ${row.messageSeqs.map((s) => `#${s}`).join(", ")})` : "";
-      out.text(`${row.question} — ${answerLabel(row.answer)}${messages}`, { indent: 8 });
+      const drafted = row.draftedBy ? ` (accepted from a draft by ${row.draftedBy})` : "";
+      out.text(`${row.question} — ${answerLabel(row.answer)}${messages}${drafted}`, { indent: 8 });
       if (row.comment) out.text(`Comment: ${row.comment}`, { indent: 16, size: SMALL, color: MUTED });
     }
   }

@@ -1,0 +1,1 @@
+ALTER TABLE `assessment_entries` ADD `drafted_by` text;
