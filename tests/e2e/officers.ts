@@ -232,3 +232,13 @@ export const LAYOUT_OFFICER = {
 } as const satisfies NewOfficer;
 
 E2E_OFFICERS.push(LAYOUT_OFFICER);
+
+/** For risk-cues.test.ts: an officer who sees a raised chat's risk cues and links one to DASH. */
+export const RISK_CUE_OFFICER = {
+  email: "pc.rio@police.test",
+  displayName: "PC Rio",
+  role: "officer",
+  password: "e2e officer password",
+} as const satisfies NewOfficer;
+
+E2E_OFFICERS.push(RISK_CUE_OFFICER);

@@ -4,9 +4,11 @@
  * (`{ response: <object> }`, https://developers.cloudflare.com/workers-ai/json-mode/); the
  * service turns drafting on only through ASSIST_PROVIDER, which these tests set and restore.
  */
+import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { DashDraftsView } from "../../worker/shared/protocol";
+import type { Conversation } from "../../worker/rooms/conversation/conversation";
+import type { AssessmentView, DashDraftsView } from "../../worker/shared/protocol";
 import { LLAMA } from "../../worker/translation/routes";
 import { activeChat, call, signedInOfficer } from "./harness";
 
@@ -168,3 +170,34 @@ describe("drafted handover notes and case summaries", () => {
     });
   });
 });
+
+describe("an accepted draft", () => {
+  it("is the officer's answer, recorded as drafted by the named model, and only a model this service drafts with", async () => {
+    const { started, officer, seqs } = await chatWithWords("He has a knife in the kitchen");
+    const path = `/api/conversations/${started.conversationId}/assessment`;
+    const accept = (draftedBy: string) =>
+      call(path, {
+        method: "POST",
+        headers: { Cookie: officer.cookie, "Content-Type": "application/json" },
+        body: JSON.stringify({ kind: "answer", questionId: "weapons", answer: "yes", messageSeqs: [seqs[0]], draftedBy }),
+      });
+    expect((await accept("@cf/some/other-model")).status).toBe(400);
+    const accepted = await accept(LLAMA);
+    expect(accepted.status).toBe(201);
+    const view = (await accepted.json()) as AssessmentView;
+    expect(view.entries.at(-1)).toMatchObject({ questionId: "weapons", answer: "yes", officerId: officer.id, draftedBy: LLAMA, messageSeqs: [seqs[0]] });
+    expect(view.grading.yesCount).toBe(1);
+    const recorded = await runInDurableObject(env.Conversation.getByName(started.conversationId), (instance: Conversation) =>
+      instance.store.entries().findLast((e) => e.kind === "assessment"),
+    );
+    expect(recorded).toMatchObject({ by: { role: "officer", officerId: officer.id }, data: { questionId: "weapons", draftedBy: LLAMA } });
+    // An answer the officer gives unprompted carries no such mark.
+    const own = await call(path, {
+      method: "POST",
+      headers: { Cookie: officer.cookie, "Content-Type": "application/json" },
+      body: JSON.stringify({ kind: "answer", questionId: "frightened", answer: "yes" }),
+    });
+    expect(((await own.json()) as AssessmentView).entries.at(-1)).not.toHaveProperty("draftedBy");
+  });
+});
+
