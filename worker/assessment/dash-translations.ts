@@ -14,10 +14,18 @@ import type { DashQuestionTranslations } from "./dash-translations/types";
 import { pl } from "./dash-translations/pl";
 import { ro } from "./dash-translations/ro";
 import { es } from "./dash-translations/es";
+import { ur } from "./dash-translations/ur";
+import { pa } from "./dash-translations/pa";
+import { bn } from "./dash-translations/bn";
+import { gu } from "./dash-translations/gu";
 
 /** By language, then by question id; each language has every question (tests/unit checks). */
 export const DASH_QUESTION_TRANSLATIONS: Readonly<Partial<Record<QuickReplyLanguage, DashQuestionTranslations>>> = {
   pl,
   ro,
   es,
+  ur,
+  pa,
+  bn,
+  gu,
 };
