@@ -18,6 +18,10 @@ import { ur } from "./dash-translations/ur";
 import { pa } from "./dash-translations/pa";
 import { bn } from "./dash-translations/bn";
 import { gu } from "./dash-translations/gu";
+import { ar } from "./dash-translations/ar";
+import { pt } from "./dash-translations/pt";
+import { lt } from "./dash-translations/lt";
+import { so } from "./dash-translations/so";
 
 /** By language, then by question id; each language has every question (tests/unit checks). */
 export const DASH_QUESTION_TRANSLATIONS: Readonly<Partial<Record<QuickReplyLanguage, DashQuestionTranslations>>> = {
@@ -28,4 +32,8 @@ export const DASH_QUESTION_TRANSLATIONS: Readonly<Partial<Record<QuickReplyLangu
   pa,
   bn,
   gu,
+  ar,
+  pt,
+  lt,
+  so,
 };
