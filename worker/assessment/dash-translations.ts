@@ -22,6 +22,10 @@ import { ar } from "./dash-translations/ar";
 import { pt } from "./dash-translations/pt";
 import { lt } from "./dash-translations/lt";
 import { so } from "./dash-translations/so";
+import { uk } from "./dash-translations/uk";
+import { ru } from "./dash-translations/ru";
+import { fa } from "./dash-translations/fa";
+import { tr } from "./dash-translations/tr";
 
 /** By language, then by question id; each language has every question (tests/unit checks). */
 export const DASH_QUESTION_TRANSLATIONS: Readonly<Partial<Record<QuickReplyLanguage, DashQuestionTranslations>>> = {
@@ -36,4 +40,8 @@ export const DASH_QUESTION_TRANSLATIONS: Readonly<Partial<Record<QuickReplyLangu
   pt,
   lt,
   so,
+  uk,
+  ru,
+  fa,
+  tr,
 };
