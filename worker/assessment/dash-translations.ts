@@ -26,6 +26,10 @@ import { uk } from "./dash-translations/uk";
 import { ru } from "./dash-translations/ru";
 import { fa } from "./dash-translations/fa";
 import { tr } from "./dash-translations/tr";
+import { zhHans } from "./dash-translations/zh-Hans";
+import { zhHant } from "./dash-translations/zh-Hant";
+import { it } from "./dash-translations/it";
+import { fr } from "./dash-translations/fr";
 
 /** By language, then by question id; each language has every question (tests/unit checks). */
 export const DASH_QUESTION_TRANSLATIONS: Readonly<Partial<Record<QuickReplyLanguage, DashQuestionTranslations>>> = {
@@ -44,4 +48,8 @@ export const DASH_QUESTION_TRANSLATIONS: Readonly<Partial<Record<QuickReplyLangu
   ru,
   fa,
   tr,
+  "zh-Hans": zhHans,
+  "zh-Hant": zhHant,
+  it,
+  fr,
 };
