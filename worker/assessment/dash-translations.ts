@@ -30,6 +30,10 @@ import { zhHans } from "./dash-translations/zh-Hans";
 import { zhHant } from "./dash-translations/zh-Hant";
 import { it } from "./dash-translations/it";
 import { fr } from "./dash-translations/fr";
+import { bg } from "./dash-translations/bg";
+import { hu } from "./dash-translations/hu";
+import { sq } from "./dash-translations/sq";
+import { ta } from "./dash-translations/ta";
 
 /** By language, then by question id; each language has every question (tests/unit checks). */
 export const DASH_QUESTION_TRANSLATIONS: Readonly<Partial<Record<QuickReplyLanguage, DashQuestionTranslations>>> = {
@@ -52,4 +56,8 @@ export const DASH_QUESTION_TRANSLATIONS: Readonly<Partial<Record<QuickReplyLangu
   "zh-Hant": zhHant,
   it,
   fr,
+  bg,
+  hu,
+  sq,
+  ta,
 };

@@ -22,7 +22,7 @@ export const fr: DashQuestionTranslations = {
   weapons: "Cette personne a-t-elle déjà utilisé une arme ou un objet pour vous faire du mal ?",
   "threat-to-kill": "Cette personne a-t-elle déjà menacé de vous tuer, vous ou quelqu'un d'autre, et l'avez-vous crue ?",
   strangled: "Cette personne a-t-elle déjà essayé de vous étrangler, de vous serrer la gorge, de vous étouffer ou de vous noyer ?",
-  sexual: "Cette personne fait-elle ou dit-elle des choses à caractère sexuel qui vous mettent mal, ou qui font du mal à vous ou à quelqu'un d'autre ?",
+  sexual: "Cette personne fait-elle ou dit-elle des choses à caractère sexuel qui vous mettent mal à l'aise, ou qui font du mal à vous ou à quelqu'un d'autre ?",
   animals: "Cette personne a-t-elle déjà fait du mal à un animal ou à un animal de compagnie de la famille ?",
   money: "Y a-t-il des problèmes d'argent, ou est-ce cette personne qui contrôle l'argent ?",
   substances: "Au cours de l'année passée, cette personne a-t-elle eu des problèmes d'alcool, de drogue ou de santé mentale qui pèsent sur la vie de tous les jours ?",
