@@ -34,6 +34,9 @@ import { bg } from "./dash-translations/bg";
 import { hu } from "./dash-translations/hu";
 import { sq } from "./dash-translations/sq";
 import { ta } from "./dash-translations/ta";
+import { cy } from "./dash-translations/cy";
+import { ckb } from "./dash-translations/ckb";
+import { ti } from "./dash-translations/ti";
 
 /** By language, then by question id; each language has every question (tests/unit checks). */
 export const DASH_QUESTION_TRANSLATIONS: Readonly<Partial<Record<QuickReplyLanguage, DashQuestionTranslations>>> = {
@@ -60,4 +63,7 @@ export const DASH_QUESTION_TRANSLATIONS: Readonly<Partial<Record<QuickReplyLangu
   hu,
   sq,
   ta,
+  cy,
+  ckb,
+  ti,
 };
