@@ -2,100 +2,68 @@
  * The DASH questions in the victims' languages, for "Ask in chat": sent with the question's own
  * words, the victim reads these instead of a machine translation (worker/quick-replies/reviewed.ts).
  * The English is the question's text in dash.ts; a language missing here is machine-translated.
+ * One file per language under dash-translations/, so a native reviewer works on one file.
  *
  * Machine-quality drafts, like the quick replies' translations: every one must be reviewed by a
  * native speaker before use. They avoid forms that assume the victim's gender, and call the
- * person hurting them "this person" where the language marks gender in "they".
+ * person hurting them "this person" where the language marks gender in "they". Each keeps the
+ * register (formal or informal "you") of that language's quick replies in library.ts.
  */
 import type { QuickReplyLanguage } from "../quick-replies/library";
+import type { DashQuestionTranslations } from "./dash-translations/types";
+import { pl } from "./dash-translations/pl";
+import { ro } from "./dash-translations/ro";
+import { es } from "./dash-translations/es";
+import { ur } from "./dash-translations/ur";
+import { pa } from "./dash-translations/pa";
+import { bn } from "./dash-translations/bn";
+import { gu } from "./dash-translations/gu";
+import { ar } from "./dash-translations/ar";
+import { pt } from "./dash-translations/pt";
+import { lt } from "./dash-translations/lt";
+import { so } from "./dash-translations/so";
+import { uk } from "./dash-translations/uk";
+import { ru } from "./dash-translations/ru";
+import { fa } from "./dash-translations/fa";
+import { tr } from "./dash-translations/tr";
+import { zhHans } from "./dash-translations/zh-Hans";
+import { zhHant } from "./dash-translations/zh-Hant";
+import { it } from "./dash-translations/it";
+import { fr } from "./dash-translations/fr";
+import { bg } from "./dash-translations/bg";
+import { hu } from "./dash-translations/hu";
+import { sq } from "./dash-translations/sq";
+import { ta } from "./dash-translations/ta";
+import { cy } from "./dash-translations/cy";
+import { ckb } from "./dash-translations/ckb";
+import { ti } from "./dash-translations/ti";
 
 /** By language, then by question id; each language has every question (tests/unit checks). */
-export const DASH_QUESTION_TRANSLATIONS: Readonly<Partial<Record<QuickReplyLanguage, Readonly<Record<string, string>>>>> = {
-  pl: {
-    injury: "Czy tym razem coś Ci się stało? Opowiedz mi, proszę, o wszystkich obrażeniach.",
-    frightened: "Czy bardzo się boisz?",
-    "afraid-of": "Czego się boisz? Dalszej przemocy albo tego, że ktoś znowu Cię skrzywdzi?",
-    isolated: "Czy masz poczucie odcięcia od rodziny lub przyjaciół albo ktoś nie pozwala Ci się z nimi widywać?",
-    depressed: "Czy masz bardzo zły nastrój albo myśli o odebraniu sobie życia?",
-    separation: "Czy w ostatnim roku doszło do rozstania z tą osobą albo do próby rozstania?",
-    "child-contact": "Czy są konflikty o kontakty z dziećmi?",
-    "constant-contact": "Czy ta osoba ciągle do Ciebie pisze, dzwoni lub kontaktuje się z Tobą, chodzi za Tobą albo pojawia się tam, gdzie jesteś?",
-    pregnancy: "Czy jesteś w ciąży albo czy w ciągu ostatnich 18 miesięcy urodziło Ci się dziecko?",
-    children: "Czy w domu są dzieci albo czy są dzieci z innego związku?",
-    "children-hurt": "Czy ta osoba kiedykolwiek skrzywdziła dzieci?",
-    "children-threatened": "Czy ta osoba kiedykolwiek groziła, że skrzywdzi lub zabije dzieci?",
-    "others-hurt": "Czy wiesz, czy ta osoba skrzywdziła kogoś jeszcze, na przykład kogoś z rodziny lub inne osoby?",
-    "more-often": "Czy przemoc zdarza się coraz częściej?",
-    "getting-worse": "Czy przemoc jest coraz gorsza?",
-    controlling: "Czy ta osoba próbuje kontrolować wszystko, co robisz, albo jest skrajnie zazdrosna?",
-    weapons: "Czy ta osoba kiedykolwiek użyła broni lub jakiegoś przedmiotu, żeby Cię skrzywdzić?",
-    "threat-to-kill": "Czy ta osoba kiedykolwiek groziła, że zabije Ciebie lub kogoś innego, i czy wierzysz, że mówiła to poważnie?",
-    strangled: "Czy ta osoba kiedykolwiek próbowała Cię dusić, dławić, udusić lub utopić?",
-    sexual: "Czy ta osoba robi lub mówi rzeczy o charakterze seksualnym, przez które czujesz się źle albo które krzywdzą Ciebie lub kogoś innego?",
-    animals: "Czy ta osoba kiedykolwiek skrzywdziła zwierzę lub domowego pupila?",
-    money: "Czy są problemy z pieniędzmi albo czy ta osoba kontroluje pieniądze?",
-    substances: "Czy w ostatnim roku ta osoba miała problemy z alkoholem, narkotykami lub zdrowiem psychicznym, które wpływają na codzienne życie?",
-    "suicide-threat": "Czy ta osoba kiedykolwiek groziła, że odbierze sobie życie, albo próbowała to zrobić?",
-    "broken-orders": "Czy ta osoba kiedykolwiek złamała warunki zwolnienia za kaucją, zakaz sądowy lub ustalenia dotyczące kontaktów z Tobą lub dziećmi?",
-    "criminal-history": "Czy wiesz, czy ta osoba miała kłopoty z policją albo jest karana?",
-    "family-pressure": "Czy Twoja rodzina lub społeczność wywiera na Ciebie presję albo Ci grozi z powodu tego, jak żyjesz lub z kim jesteś?",
-  },
-  ro: {
-    injury: "V-a rănit cineva de data aceasta? Vă rog să-mi spuneți despre orice leziuni.",
-    frightened: "Vă este foarte frică?",
-    "afraid-of": "De ce vă este frică? De mai multă violență sau că vă va răni din nou?",
-    isolated: "Aveți sentimentul că nu mai aveți legătură cu familia sau prietenii, ori că vi se interzice să îi vedeți?",
-    depressed: "Aveți o stare foarte proastă sau gânduri de a vă lua viața?",
-    separation: "V-ați despărțit de această persoană sau ați încercat să o faceți, în ultimul an?",
-    "child-contact": "Există conflicte legate de întâlnirile cu copiii?",
-    "constant-contact": "Această persoană vă trimite mereu mesaje, vă sună sau vă contactează, vă urmărește sau apare acolo unde sunteți?",
-    pregnancy: "Sunteți însărcinată sau ați avut un copil în ultimele 18 luni?",
-    children: "Sunt copii în casă sau copii dintr-o altă relație?",
-    "children-hurt": "Această persoană a rănit vreodată copiii?",
-    "children-threatened": "Această persoană a amenințat vreodată că îi va răni sau îi va ucide pe copii?",
-    "others-hurt": "Știți dacă această persoană a mai rănit pe altcineva, de exemplu din familie sau alte persoane?",
-    "more-often": "Abuzul se întâmplă mai des?",
-    "getting-worse": "Abuzul se agravează?",
-    controlling: "Această persoană încearcă să controleze tot ce faceți sau este extrem de geloasă?",
-    weapons: "Această persoană a folosit vreodată o armă sau un obiect ca să vă rănească?",
-    "threat-to-kill": "Această persoană a amenințat vreodată că vă va ucide pe dumneavoastră sau pe altcineva, iar dumneavoastră ați crezut-o?",
-    strangled: "Această persoană a încercat vreodată să vă strângă de gât, să vă sufoce sau să vă înece?",
-    sexual: "Această persoană face sau spune lucruri sexuale care vă fac să vă simțiți rău sau care vă rănesc pe dumneavoastră sau pe altcineva?",
-    animals: "Această persoană a rănit vreodată un animal sau un animal de companie al familiei?",
-    money: "Există probleme cu banii sau această persoană controlează banii?",
-    substances: "În ultimul an, această persoană a avut probleme cu alcoolul, drogurile sau sănătatea mintală care îi afectează viața de zi cu zi?",
-    "suicide-threat": "Această persoană a amenințat vreodată sau a încercat să își ia viața?",
-    "broken-orders": "Această persoană a încălcat vreodată condițiile eliberării pe cauțiune, un ordin judecătoresc sau o înțelegere privind întâlnirile cu dumneavoastră sau cu copiii?",
-    "criminal-history": "Știți dacă această persoană a avut probleme cu poliția sau are cazier?",
-    "family-pressure": "Familia sau comunitatea vă pune presiune sau vă amenință din cauza felului în care trăiți sau a persoanei cu care sunteți?",
-  },
-  es: {
-    injury: "¿Te han hecho daño esta vez? Cuéntame, por favor, si tienes alguna lesión.",
-    frightened: "¿Tienes mucho miedo?",
-    "afraid-of": "¿De qué tienes miedo? ¿De más violencia o de que vuelvan a hacerte daño?",
-    isolated: "¿Sientes que te han apartado de tu familia o de tus amistades, o que no te dejan verlas?",
-    depressed: "¿Te sientes muy mal de ánimo o tienes pensamientos de quitarte la vida?",
-    separation: "¿Te has separado de esta persona, o lo has intentado, en el último año?",
-    "child-contact": "¿Hay conflictos por ver a los niños?",
-    "constant-contact": "¿Esta persona te escribe, te llama o te contacta constantemente, te sigue o aparece donde estás?",
-    pregnancy: "¿Estás embarazada o has tenido un bebé en los últimos 18 meses?",
-    children: "¿Hay niños en casa, o hijos de otra relación?",
-    "children-hurt": "¿Esta persona ha hecho daño alguna vez a los niños?",
-    "children-threatened": "¿Esta persona ha amenazado alguna vez con hacer daño o matar a los niños?",
-    "others-hurt": "¿Sabes si esta persona ha hecho daño a alguien más, como a familiares u otras personas?",
-    "more-often": "¿El maltrato ocurre con más frecuencia?",
-    "getting-worse": "¿El maltrato está empeorando?",
-    controlling: "¿Esta persona intenta controlar todo lo que haces o es extremadamente celosa?",
-    weapons: "¿Esta persona ha usado alguna vez un arma o un objeto para hacerte daño?",
-    "threat-to-kill": "¿Esta persona ha amenazado alguna vez con matarte a ti o a otra persona, y la creíste?",
-    strangled: "¿Esta persona ha intentado alguna vez estrangularte, asfixiarte, sofocarte o ahogarte?",
-    sexual: "¿Esta persona hace o dice cosas sexuales que te hacen sentir mal o que te hacen daño a ti o a otra persona?",
-    animals: "¿Esta persona ha hecho daño alguna vez a un animal o a una mascota de la familia?",
-    money: "¿Hay problemas de dinero, o esta persona controla el dinero?",
-    substances: "En el último año, ¿esta persona ha tenido problemas con el alcohol, las drogas o la salud mental que afecten a su vida diaria?",
-    "suicide-threat": "¿Esta persona ha amenazado alguna vez con quitarse la vida o lo ha intentado?",
-    "broken-orders": "¿Esta persona ha incumplido alguna vez la libertad bajo fianza, una orden judicial o un acuerdo sobre cuándo puede verte a ti o a los niños?",
-    "criminal-history": "¿Sabes si esta persona ha tenido problemas con la policía o tiene antecedentes penales?",
-    "family-pressure": "¿Tu familia o tu comunidad te presiona o te amenaza por cómo vives o con quién estás?",
-  },
+export const DASH_QUESTION_TRANSLATIONS: Readonly<Partial<Record<QuickReplyLanguage, DashQuestionTranslations>>> = {
+  pl,
+  ro,
+  es,
+  ur,
+  pa,
+  bn,
+  gu,
+  ar,
+  pt,
+  lt,
+  so,
+  uk,
+  ru,
+  fa,
+  tr,
+  "zh-Hans": zhHans,
+  "zh-Hant": zhHant,
+  it,
+  fr,
+  bg,
+  hu,
+  sq,
+  ta,
+  cy,
+  ckb,
+  ti,
 };

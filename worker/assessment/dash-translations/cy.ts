@@ -1,0 +1,32 @@
+import type { DashQuestionTranslations } from "./types";
+
+// "chi" as in the quick replies; "y person hwn" rather than "fe"/"hi".
+export const cy: DashQuestionTranslations = {
+  injury: "Gawsoch chi eich brifo y tro hwn? Dywedwch wrtha i am unrhyw anafiadau, os gwelwch yn dda.",
+  frightened: "Oes ofn mawr arnoch chi?",
+  "afraid-of": "Beth sy'n codi ofn arnoch chi? Rhagor o drais, neu gael eich brifo eto?",
+  isolated: "Ydych chi'n teimlo eich bod wedi'ch torri i ffwrdd oddi wrth deulu neu ffrindiau, neu'n cael eich cadw rhag eu gweld nhw?",
+  depressed: "Ydych chi'n teimlo'n isel iawn, neu'n meddwl am ddod â'ch bywyd i ben?",
+  separation: "Ydych chi wedi gwahanu oddi wrth y person hwn, neu wedi ceisio gwneud hynny, yn ystod y flwyddyn ddiwethaf?",
+  "child-contact": "Oes gwrthdaro ynghylch gweld y plant?",
+  "constant-contact": "Ydy'r person hwn yn dal i anfon negeseuon atoch chi, eich ffonio neu gysylltu â chi, eich dilyn, neu ymddangos lle rydych chi?",
+  pregnancy: "Ydych chi'n feichiog, neu ydych chi wedi cael babi yn ystod y 18 mis diwethaf?",
+  children: "Oes plant yn y cartref, neu blant o berthynas arall?",
+  "children-hurt": "Ydy'r person hwn erioed wedi brifo'r plant?",
+  "children-threatened": "Ydy'r person hwn erioed wedi bygwth brifo neu ladd y plant?",
+  "others-hurt": "Ydych chi'n gwybod a yw'r person hwn wedi brifo unrhyw un arall, fel teulu neu bobl eraill?",
+  "more-often": "Ydy'r cam-drin yn digwydd yn amlach?",
+  "getting-worse": "Ydy'r cam-drin yn gwaethygu?",
+  controlling: "Ydy'r person hwn yn ceisio rheoli popeth rydych chi'n ei wneud, neu'n eithriadol o genfigennus?",
+  weapons: "Ydy'r person hwn erioed wedi defnyddio arf neu wrthrych i'ch brifo chi?",
+  "threat-to-kill": "Ydy'r person hwn erioed wedi bygwth eich lladd chi neu rywun arall, ac roeddech chi'n credu'r bygythiad?",
+  strangled: "Ydy'r person hwn erioed wedi ceisio eich tagu, gwasgu'ch gwddf, eich mygu neu eich boddi?",
+  sexual: "Ydy'r person hwn yn gwneud neu'n dweud pethau rhywiol sy'n gwneud i chi deimlo'n wael, neu sy'n eich brifo chi neu rywun arall?",
+  animals: "Ydy'r person hwn erioed wedi brifo anifail neu anifail anwes y teulu?",
+  money: "Oes problemau ariannol, neu ydy'r person hwn yn rheoli'r arian?",
+  substances: "Yn ystod y flwyddyn ddiwethaf, ydy'r person hwn wedi cael problemau gydag alcohol, cyffuriau neu iechyd meddwl sy'n effeithio ar fywyd bob dydd?",
+  "suicide-threat": "Ydy'r person hwn erioed wedi bygwth neu geisio lladd ei hun?",
+  "broken-orders": "Ydy'r person hwn erioed wedi torri amodau mechnïaeth, gwaharddeb neu gytundeb ynghylch pryd y caiff eich gweld chi neu'r plant?",
+  "criminal-history": "Ydych chi'n gwybod a yw'r person hwn wedi bod mewn trwbl gyda'r heddlu, neu a oes cofnod troseddol gan y person hwn?",
+  "family-pressure": "Ydych chi'n teimlo dan bwysau, neu'n cael eich bygwth, gan eich teulu neu'ch cymuned oherwydd sut rydych chi'n byw neu gyda phwy rydych chi?",
+};

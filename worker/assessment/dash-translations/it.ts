@@ -1,0 +1,32 @@
+import type { DashQuestionTranslations } from "./types";
+
+// Informal "tu" as in the quick replies, around past participles that would mark gender.
+export const it: DashQuestionTranslations = {
+  injury: "Questa volta ti hanno fatto male? Per favore, raccontami di eventuali ferite.",
+  frightened: "Hai molta paura?",
+  "afraid-of": "Di cosa hai paura? Di altra violenza, o che ti facciano di nuovo del male?",
+  isolated: "Senti di non avere più contatti con la famiglia o gli amici, o che ti impediscono di vederli?",
+  depressed: "Ti senti molto giù, o hai pensieri di toglierti la vita?",
+  separation: "Nell'ultimo anno c'è stata una separazione da questa persona, o hai provato a separarti?",
+  "child-contact": "Ci sono conflitti per le visite ai bambini?",
+  "constant-contact": "Questa persona continua a scriverti, chiamarti o contattarti, ti segue o si presenta dove sei?",
+  pregnancy: "Sei incinta, o hai avuto un bambino negli ultimi 18 mesi?",
+  children: "Ci sono bambini in casa, o figli di un'altra relazione?",
+  "children-hurt": "Questa persona ha mai fatto del male ai bambini?",
+  "children-threatened": "Questa persona ha mai minacciato di fare del male ai bambini o di ucciderli?",
+  "others-hurt": "Sai se questa persona ha fatto del male ad altri, come familiari o altre persone?",
+  "more-often": "Gli abusi succedono più spesso?",
+  "getting-worse": "Gli abusi stanno peggiorando?",
+  controlling: "Questa persona cerca di controllare tutto quello che fai, o è estremamente gelosa?",
+  weapons: "Questa persona ha mai usato un'arma o un oggetto per farti del male?",
+  "threat-to-kill": "Questa persona ha mai minacciato di uccidere te o qualcun altro, e tu le hai creduto?",
+  strangled: "Questa persona ha mai cercato di strangolarti, stringerti la gola, soffocarti o annegarti?",
+  sexual: "Questa persona fa o dice cose sessuali che ti fanno stare male, o che fanno del male a te o a qualcun altro?",
+  animals: "Questa persona ha mai fatto del male a un animale o a un animale domestico di famiglia?",
+  money: "Ci sono problemi di soldi, o è questa persona a controllare i soldi?",
+  substances: "Nell'ultimo anno, questa persona ha avuto problemi con l'alcol, la droga o la salute mentale che pesano sulla vita di tutti i giorni?",
+  "suicide-threat": "Questa persona ha mai minacciato o tentato di togliersi la vita?",
+  "broken-orders": "Questa persona ha mai violato le condizioni della libertà su cauzione, un ordine del tribunale o un accordo su quando può vedere te o i bambini?",
+  "criminal-history": "Sai se questa persona ha avuto problemi con la polizia, o ha precedenti penali?",
+  "family-pressure": "La tua famiglia o la tua comunità ti mette sotto pressione o ti minaccia per come vivi o per la persona con cui stai?",
+};

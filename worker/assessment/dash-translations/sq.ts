@@ -1,0 +1,32 @@
+import type { DashQuestionTranslations } from "./types";
+
+// Formal "ju" as in the quick replies, around adjectives that would mark gender.
+export const sq: DashQuestionTranslations = {
+  injury: "A u lënduat këtë herë? Ju lutem, më tregoni për çdo lëndim.",
+  frightened: "A keni shumë frikë?",
+  "afraid-of": "Nga se keni frikë? Nga më shumë dhunë apo se do t'ju lëndojnë përsëri?",
+  isolated: "A keni ndjesinë se ju kanë ndarë nga familja ose miqtë, ose nuk ju lënë t'i shihni?",
+  depressed: "A ndiheni shumë keq shpirtërisht, apo keni mendime për t'i dhënë fund jetës suaj?",
+  separation: "A jeni ndarë nga ky person, ose a keni provuar të ndaheni, gjatë vitit të fundit?",
+  "child-contact": "A ka konflikte për takimet me fëmijët?",
+  "constant-contact": "A ju shkruan, ju telefonon ose ju kontakton vazhdimisht ky person, ju ndjek, apo shfaqet aty ku jeni?",
+  pregnancy: "A jeni shtatzënë, apo keni lindur një fëmijë gjatë 18 muajve të fundit?",
+  children: "A ka fëmijë në shtëpi, apo fëmijë nga një lidhje tjetër?",
+  "children-hurt": "A i ka lënduar ndonjëherë fëmijët ky person?",
+  "children-threatened": "A ka kërcënuar ndonjëherë ky person se do t'i lëndojë ose do t'i vrasë fëmijët?",
+  "others-hurt": "A e dini nëse ky person ka lënduar dikë tjetër, si familjarë apo njerëz të tjerë?",
+  "more-often": "A po ndodh dhuna më shpesh?",
+  "getting-worse": "A po përkeqësohet dhuna?",
+  controlling: "A përpiqet ky person të kontrollojë gjithçka që bëni, apo është jashtëzakonisht xheloz?",
+  weapons: "A ka përdorur ndonjëherë ky person një armë ose një send për t'ju lënduar?",
+  "threat-to-kill": "A ka kërcënuar ndonjëherë ky person se do t'ju vrasë ju ose dikë tjetër, dhe e besuat?",
+  strangled: "A është përpjekur ndonjëherë ky person t'ju mbysë me duar, t'ju shtrëngojë fytin, t'ju zërë frymën ose t'ju mbysë në ujë?",
+  sexual: "A bën ose thotë ky person gjëra seksuale që ju bëjnë të ndiheni keq, ose që lëndojnë ju ose dikë tjetër?",
+  animals: "A ka lënduar ndonjëherë ky person një kafshë ose një kafshë shtëpiake të familjes?",
+  money: "A ka probleme me paratë, apo ky person i kontrollon paratë?",
+  substances: "Gjatë vitit të fundit, a ka pasur ky person probleme me alkoolin, drogën ose shëndetin mendor që ndikojnë në jetën e përditshme?",
+  "suicide-threat": "A ka kërcënuar ose a është përpjekur ndonjëherë ky person t'i japë fund jetës së vet?",
+  "broken-orders": "A ka shkelur ndonjëherë ky person kushtet e lirimit me garanci, një urdhër gjykate ose një marrëveshje se kur mund t'ju shohë ju ose fëmijët?",
+  "criminal-history": "A e dini nëse ky person ka pasur probleme me policinë, apo ka precedentë penalë?",
+  "family-pressure": "A ju bën presion ose ju kërcënon familja apo komuniteti juaj për shkak të mënyrës si jetoni ose të personit me të cilin jeni?",
+};

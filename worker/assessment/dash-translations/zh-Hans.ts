@@ -1,0 +1,32 @@
+import type { DashQuestionTranslations } from "./types";
+
+// "这个人" rather than 他/她, which mark gender in writing.
+export const zhHans: DashQuestionTranslations = {
+  injury: "这次您受伤了吗？请告诉我您受的所有伤。",
+  frightened: "您现在很害怕吗？",
+  "afraid-of": "您害怕什么？是害怕更多的暴力，还是害怕再次受到伤害？",
+  isolated: "您是否觉得自己和家人或朋友断了联系，或者被阻止和他们见面？",
+  depressed: "您是否情绪非常低落，或者有结束自己生命的念头？",
+  separation: "在过去一年里，您是否和这个人分开了，或者尝试过分开？",
+  "child-contact": "在见孩子的问题上有没有冲突？",
+  "constant-contact": "这个人是否不停地给您发信息、打电话或用其他方式联系您，跟踪您，或者在您所在的地方出现？",
+  pregnancy: "您是否怀孕了，或者在过去18个月内生过孩子？",
+  children: "家里有孩子吗？或者有其他关系中的孩子吗？",
+  "children-hurt": "这个人是否伤害过孩子？",
+  "children-threatened": "这个人是否威胁过要伤害或杀死孩子？",
+  "others-hurt": "您知道这个人是否伤害过其他人吗？比如家人或其他人。",
+  "more-often": "虐待是否越来越频繁？",
+  "getting-worse": "虐待是否越来越严重？",
+  controlling: "这个人是否试图控制您做的每一件事，或者嫉妒心极强？",
+  weapons: "这个人是否用过武器或物品来伤害您？",
+  "threat-to-kill": "这个人是否威胁过要杀死您或其他人，而且您相信了？",
+  strangled: "这个人是否曾试图勒您的脖子、掐您的喉咙、捂住您让您窒息，或把您按进水里？",
+  sexual: "这个人是否会做或说一些与性有关的事，让您感到难受，或者伤害您或其他人？",
+  animals: "这个人是否伤害过动物或家里的宠物？",
+  money: "是否有钱方面的问题，或者是这个人在控制钱？",
+  substances: "在过去一年里，这个人是否有酗酒、吸毒或心理健康方面的问题，影响到日常生活？",
+  "suicide-threat": "这个人是否威胁过或试图结束自己的生命？",
+  "broken-orders": "这个人是否违反过保释条件、法院禁令，或者关于何时可以见您或孩子的协议？",
+  "criminal-history": "您知道这个人是否惹过警察方面的麻烦，或者有犯罪记录吗？",
+  "family-pressure": "您是否因为自己的生活方式或和谁在一起，而受到家人或社区的压力或威胁？",
+};

@@ -1,0 +1,32 @@
+import type { DashQuestionTranslations } from "./types";
+
+// "這個人" rather than 他/她, which mark gender in writing.
+export const zhHant: DashQuestionTranslations = {
+  injury: "這次您受傷了嗎？請告訴我您受的所有傷。",
+  frightened: "您現在很害怕嗎？",
+  "afraid-of": "您害怕什麼？是害怕更多的暴力，還是害怕再次受到傷害？",
+  isolated: "您是否覺得自己和家人或朋友斷了聯繫，或者被阻止和他們見面？",
+  depressed: "您是否情緒非常低落，或者有結束自己生命的念頭？",
+  separation: "在過去一年裡，您是否和這個人分開了，或者嘗試過分開？",
+  "child-contact": "在見孩子的問題上有沒有衝突？",
+  "constant-contact": "這個人是否不停地給您發訊息、打電話或用其他方式聯絡您，跟蹤您，或者在您所在的地方出現？",
+  pregnancy: "您是否懷孕了，或者在過去18個月內生過孩子？",
+  children: "家裡有孩子嗎？或者有其他關係中的孩子嗎？",
+  "children-hurt": "這個人是否傷害過孩子？",
+  "children-threatened": "這個人是否威脅過要傷害或殺死孩子？",
+  "others-hurt": "您知道這個人是否傷害過其他人嗎？比如家人或其他人。",
+  "more-often": "虐待是否越來越頻繁？",
+  "getting-worse": "虐待是否越來越嚴重？",
+  controlling: "這個人是否試圖控制您做的每一件事，或者嫉妒心極強？",
+  weapons: "這個人是否用過武器或物品來傷害您？",
+  "threat-to-kill": "這個人是否威脅過要殺死您或其他人，而且您相信了？",
+  strangled: "這個人是否曾試圖勒您的脖子、掐您的喉嚨、摀住您讓您窒息，或把您按進水裡？",
+  sexual: "這個人是否會做或說一些與性有關的事，讓您感到難受，或者傷害您或其他人？",
+  animals: "這個人是否傷害過動物或家裡的寵物？",
+  money: "是否有錢方面的問題，或者是這個人在控制錢？",
+  substances: "在過去一年裡，這個人是否有酗酒、吸毒或心理健康方面的問題，影響到日常生活？",
+  "suicide-threat": "這個人是否威脅過或試圖結束自己的生命？",
+  "broken-orders": "這個人是否違反過保釋條件、法院禁制令，或者關於何時可以見您或孩子的協議？",
+  "criminal-history": "您知道這個人是否惹過警察方面的麻煩，或者有犯罪紀錄嗎？",
+  "family-pressure": "您是否因為自己的生活方式或和誰在一起，而受到家人或社群的壓力或威脅？",
+};
