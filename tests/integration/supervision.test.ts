@@ -74,10 +74,32 @@ describe("the supervision page's picture of live chats", () => {
     await officerQueue.next("me", (f) => f.status === "busy");
     await expect(officerQueue.next("overview", () => true, 300)).rejects.toThrow(/no "overview" frame/);
 
-    // An ended chat leaves the picture.
+    // An ended chat stays in the picture, marked, while its officer wraps it up; then it goes.
     victim.send({ type: "end" });
     await victim.next("ended");
+    const ended = await watched(watching, id, (c) => c.ended !== null);
+    expect(ended.ended).toEqual({ reason: "victim-ended", at: expect.any(Number), officerId: assigned.id });
+    // Both wait for the seal, as the console's retries do.
+    await expect.poll(async () => (await post(`/api/conversations/${id}/outcome`, { outcome: "advice-given" }, assigned.cookie)).status).toBe(201);
+    await expect.poll(async () => (await post(`/api/me/conversations/${id}/wrapped-up`, {}, assigned.cookie)).status).toBe(204);
     await watching.next("overview", (f) => !f.chats.some((c) => c.conversationId === id) && !f.active.some((a) => a.conversationId === id));
+  });
+
+  it("shows a chat that ended by a quick exit as such while it is wrapped up, and a chat that ended waiting not at all", async () => {
+    const supervisor = await signedInOfficer("supervisor");
+    const watching = await connectQueue(supervisor.cookie);
+    const { started, officer } = await activeChat("en");
+    const exited = await call(`/api/conversations/${started.conversationId}/quick-exit`, { method: "POST", body: started.token });
+    expect(exited.status).toBe(204);
+    const row = await watched(watching, started.conversationId, (c) => c.ended !== null);
+    expect(row.ended).toMatchObject({ reason: "quick-exit", officerId: officer.id });
+
+    const waiting = await startConversation();
+    const victim = await connectVictim(waiting);
+    await victim.next("welcome");
+    victim.send({ type: "end" });
+    await victim.next("ended");
+    await watching.next("overview", (f) => !f.chats.some((c) => c.conversationId === waiting.conversationId && c.ended !== null));
   });
 });
 

@@ -18,6 +18,7 @@ const watched = (conversationId: string, facts: Partial<WatchedChat>): WatchedCh
   questions: 27,
   maracReferral: false,
   priorityReason: null,
+  ended: null,
   ...facts,
 });
 const names: Record<string, string> = { zed: "PC Zed", abe: "PC Abe" };
@@ -57,6 +58,22 @@ describe("the supervision page's rows", () => {
     expect(order({ column: "with-officer", descending: true })).toEqual(["with-zed", "with-abe", "waiting-1"]);
     expect(order({ column: "last-activity", descending: true })).toEqual(["with-zed", "with-abe", "waiting-1"]);
     expect(order({ column: "risk", descending: true })).toEqual(["with-zed", "with-abe", "waiting-1"]);
+  });
+
+  it("keeps a chat its officer is wrapping up, with how it ended, and never a live chat twice", () => {
+    const wrapping = liveChatRows(
+      [],
+      [{ conversationId: "with-zed", officerId: "zed", waitingSince: NOW - 20 * MINUTE, assignedAt: NOW - 19 * MINUTE }],
+      [
+        watched("with-zed", { language: "pl" }),
+        watched("ended-abe", { language: "ar", ended: { reason: "quick-exit", at: NOW - MINUTE, officerId: "abe" } }),
+      ],
+      (id) => names[id] ?? id,
+    );
+    expect(wrapping.map((row) => [row.conversationId, row.officerName, row.ended?.reason ?? null])).toEqual([
+      ["with-zed", "PC Zed", null],
+      ["ended-abe", "PC Abe", "quick-exit"],
+    ]);
   });
 
   it("says a duration in seconds, then minutes and seconds, then hours and minutes", () => {

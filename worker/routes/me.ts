@@ -5,6 +5,8 @@
 import { Hono } from "hono";
 import { consoleConversationsOf, conversationRow, recordWrappedUp } from "../db/conversations";
 import { apiError } from "../http/errors";
+import { log } from "../log";
+import { getDispatcher } from "../rooms/stubs";
 import { allow, type OfficerEnv } from "../http/require-officer";
 import { mayCloseWrapUp, placeInChat } from "../shared/access-policy";
 import { OpaqueId, type MyConversations } from "../shared/protocol";
@@ -49,5 +51,11 @@ meRoutes.post("/conversations/:id/wrapped-up", async (c) => {
     return apiError(c, 422, "outcome-missing", "Record the chat's outcome before closing its wrap-up.");
   }
   await recordWrappedUp(c.env.DB, row.id, Date.now());
+  // The supervision page stops showing it; the close itself is already stored.
+  c.executionCtx.waitUntil(
+    getDispatcher(c.env)
+      .then((dispatcher) => dispatcher.wrappedUp(row.id))
+      .catch((error: unknown) => log.warn("supervision.watch-failed", { conversationId: row.id, error })),
+  );
   return c.body(null, 204);
 });

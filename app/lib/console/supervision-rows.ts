@@ -23,6 +23,8 @@ export interface LiveChatRow {
   priorityReason: string | null;
   /** Back in the queue after an officer handed it back or left. */
   returned: boolean;
+  /** Ended, and its officer is wrapping it up: how it ended. */
+  ended: { reason: string; at: number } | null;
 }
 
 export type SortColumn = "officer" | "language" | "waited" | "with-officer" | "last-activity" | "risk";
@@ -55,11 +57,18 @@ export function liveChatRows(
       locationShared: chat?.locationShared ?? false,
       priorityReason: chat?.priorityReason ?? null,
       returned,
+      ended: chat?.ended ? { reason: chat.ended.reason, at: chat.ended.at } : null,
     };
   };
+  const live = new Set([...waiting, ...active].map((chat) => chat.conversationId));
+  // Ended chats still being wrapped up: their officer from the watch, their times as they were.
+  const wrappingUp = watched
+    .filter((chat) => chat.ended && !live.has(chat.conversationId))
+    .map((chat) => row(chat.conversationId, chat.ended!.at, { conversationId: chat.conversationId, officerId: chat.ended!.officerId, waitingSince: chat.ended!.at, assignedAt: chat.ended!.at }, false));
   return [
     ...waiting.map((w) => row(w.conversationId, w.waitingSince, null, w.returned)),
     ...active.map((a) => row(a.conversationId, a.waitingSince, a, false)),
+    ...wrappingUp,
   ];
 }
 

@@ -17,7 +17,7 @@ export const questionCount = (questionnaire: { groups: readonly { questions: rea
   questionnaire.groups.reduce((n, group) => n + group.questions.length, 0);
 
 /** What a Conversation or the assessment route reports; fields left out are kept as they were. */
-export type ChatNews = Partial<Omit<WatchedChat, "conversationId">>;
+export type ChatNews = Partial<Omit<WatchedChat, "conversationId" | "ended">>;
 
 const SCHEMA_STEPS = [
   `CREATE TABLE chat_watch (
@@ -31,7 +31,14 @@ const SCHEMA_STEPS = [
     marac_referral  INTEGER NOT NULL DEFAULT 0,
     priority_reason TEXT
   );`,
+  // A chat in wrap-up stays on the supervision page, with how it ended (a quick exit, say).
+  `ALTER TABLE chat_watch ADD COLUMN ended_reason TEXT;
+   ALTER TABLE chat_watch ADD COLUMN ended_at INTEGER;
+   ALTER TABLE chat_watch ADD COLUMN ended_officer_id TEXT;`,
 ] as const;
+
+/** A wrap-up never closed (a console gone for good) leaves the page after this long. */
+export const WRAP_UP_SHOWN_MS = 12 * 60 * 60_000;
 
 const COLUMNS: Record<keyof ChatNews, string> = {
   language: "language",
@@ -75,6 +82,27 @@ export class ChatWatch {
     this.sql.exec("DELETE FROM chat_watch WHERE conversation_id = ?", conversationId);
   }
 
+  /** The chat ended with an officer in it: its row stays, marked, while they wrap it up. */
+  ended(conversationId: string, reason: string, at: number, officerId: string): void {
+    this.sql.exec(
+      `INSERT INTO chat_watch (conversation_id, ended_reason, ended_at, ended_officer_id) VALUES (?, ?, ?, ?)
+       ON CONFLICT(conversation_id) DO UPDATE SET ended_reason = excluded.ended_reason, ended_at = excluded.ended_at, ended_officer_id = excluded.ended_officer_id`,
+      conversationId,
+      reason,
+      at,
+      officerId,
+    );
+  }
+
+  /** The chats being wrapped up, newest first; rows older than WRAP_UP_SHOWN_MS go. */
+  wrappingUp(now: number): string[] {
+    this.sql.exec("DELETE FROM chat_watch WHERE ended_at IS NOT NULL AND ended_at < ?", now - WRAP_UP_SHOWN_MS);
+    return this.sql
+      .exec<Row>("SELECT conversation_id FROM chat_watch WHERE ended_at IS NOT NULL ORDER BY ended_at DESC")
+      .toArray()
+      .map((row) => String(row.conversation_id));
+  }
+
   chat(conversationId: string): WatchedChat | null {
     const row = this.sql.exec<Row>("SELECT * FROM chat_watch WHERE conversation_id = ?", conversationId).toArray()[0];
     return row ? toWatchedChat(row) : null;
@@ -103,5 +131,9 @@ function toWatchedChat(row: Row): WatchedChat {
     questions: Number(row.questions),
     maracReferral: Boolean(row.marac_referral),
     priorityReason: row.priority_reason === null ? null : String(row.priority_reason),
+    ended:
+      row.ended_at === null || row.ended_at === undefined
+        ? null
+        : { reason: String(row.ended_reason), at: Number(row.ended_at), officerId: String(row.ended_officer_id) },
   };
 }

@@ -114,9 +114,17 @@ export class Dispatcher extends Server<Env> {
       this.record({ conversationId, kind: "abandoned", at: now, detail: { reason, waitedMs: now - queued.waitingSince } });
     }
     const assignment = this.store.unassign(conversationId);
-    this.watch.forget(conversationId);
+    // With an officer, it stays on the supervision page while they wrap it up; else it goes.
+    if (assignment) this.watch.ended(conversationId, reason, now, assignment.officerId);
+    else this.watch.forget(conversationId);
     this.record({ conversationId, kind: "ended", at: now, officerId: assignment?.officerId ?? null, detail: { reason } });
     await this.publish();
+  }
+
+  /** The officer closed the chat's wrap-up (routes/me.ts): it leaves the supervision page. */
+  async wrappedUp(conversationId: string): Promise<void> {
+    this.watch.forget(conversationId);
+    this.showSupervisors(this.picture().officers);
   }
 
   /**
@@ -389,7 +397,7 @@ export class Dispatcher extends Server<Env> {
   /** The overview, with what is known of each live chat, to the consoles whose role may watch them. */
   private showSupervisors(officers: OfficerSummary[]): void {
     const active = this.store.assignments();
-    const live = [...this.store.waiting(), ...active].map((chat) => chat.conversationId);
+    const live = [...[...this.store.waiting(), ...active].map((chat) => chat.conversationId), ...this.watch.wrappingUp(Date.now())];
     const overview = overviewFrame(active, officers, this.watch.chats(live));
     for (const connection of this.getConnections<StaffState>("staff")) {
       const staff = connection.state;

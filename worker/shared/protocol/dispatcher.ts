@@ -93,6 +93,11 @@ export const WatchedChat = z.object({
   maracReferral: z.boolean(),
   /** Why an officer raised its place in the queue, if one did. */
   priorityReason: z.nullable(z.string()),
+  /**
+   * Set once the chat has ended and its officer is wrapping it up (the row stays until they close
+   * the wrap-up): how it ended, when, and whose wrap-up it is.
+   */
+  ended: z.nullable(z.object({ reason: z.string(), at: z.int(), officerId: OpaqueId })),
 });
 export type WatchedChat = z.infer<typeof WatchedChat>;
 
