@@ -97,6 +97,7 @@ describe("chat tabs and cues", () => {
     before = await heardSoFar();
     await victim.getByRole("button", { name: /Szybkie wyjście|Quick exit/ }).first().click();
     await tab.getByText("Quick exit").waitFor();
+    await tab.getByText("Wrap-up").waitFor();
     await expect.poll(async () => (await since(before)).notices).toEqual([expect.stringMatching(/^quietline console: Chat \d+: the victim left by quick exit$/)]);
     const quickExitTone = (await since(before)).tones;
     expect(quickExitTone.length).toBeGreaterThan(0);

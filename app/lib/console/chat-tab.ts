@@ -41,7 +41,11 @@ export function chatTabSummary(client: ConversationClient, assessment: Assessmen
   const risk = grading && (grading.answered > 0 || grading.raisedByJudgement) ? `${gradeLabel(grading.grade)} risk${grading.maracReferral ? ", MARAC" : ""}` : null;
 
   const states: string[] = [];
-  if (client.status === "ended") states.push(client.endReason === "quick-exit" ? "Quick exit" : "Ended");
+  if (client.status === "ended") {
+    states.push(client.endReason === "quick-exit" ? "Quick exit" : "Ended");
+    // The officer's own chat waits for its outcome and their Close: say so on the tab.
+    if (client.role === "officer") states.push("Wrap-up");
+  }
   if (client.locations.length > 0) states.push("Location shared");
   const indicators = [...new Set(client.riskCues.map((cue) => cue.indicator))];
   const cues = indicators.length > 0 ? `Possible: ${indicators.map((indicator) => INDICATORS[indicator].name).join(", ")}` : null;
