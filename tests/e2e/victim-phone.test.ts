@@ -232,7 +232,8 @@ describe("the victim's page on a phone", () => {
     await acceptPolishChatOf(officer, victim);
     await write(officer, "Dzień dobry");
     const last = victim.getByRole("log").getByRole("listitem").last();
-    await last.getByText("Dzień dobry").waitFor();
+    // The original, and then its translation ("[en>pl] Dzień dobry" from the stand-in) beside it.
+    await last.getByText("Dzień dobry").first().waitFor();
     expect(await last.locator(".who").textContent()).toBe("Wsparcie");
     await endFromOfficer();
     await victim.context().close();
