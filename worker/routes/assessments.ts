@@ -3,7 +3,7 @@
  * officer, or senior staff reading along: shared/access-policy.ts `placeInChat`). Every change
  * is a new, attributed, timestamped entry.
  */
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { DASH } from "../assessment/dash";
 import { ASSIST_MODELS } from "../assist/model/assist-models";
 import { judgementAllowed, stateOf } from "../assessment/grading";
@@ -13,36 +13,28 @@ import { entry as recordEntry } from "../transcripts/entries";
 import { database } from "../db/client";
 import { conversations } from "../db/schema";
 import { eq } from "drizzle-orm";
-import { conversationRow } from "../db/conversations";
 import { apiError } from "../http/errors";
 import { readBody } from "../http/body";
+import { conversationInChat } from "../http/conversation-in-chat";
 import { allow, type OfficerEnv } from "../http/require-officer";
-import { placeInChat } from "../shared/access-policy";
 import { log } from "../log";
 import { getDispatcher } from "../rooms/stubs";
 import { questionCount } from "../rooms/dispatcher/chat-watch";
-import { AssessmentChange, OpaqueId } from "../shared/protocol";
+import { AssessmentChange } from "../shared/protocol";
 
 export const assessmentRoutes = new Hono<OfficerEnv>();
 
 assessmentRoutes.use("/:id/assessment", allow("use-console"));
 
-/** The conversation id when the signed-in officer may see its assessment, else null. */
-async function allowedConversation(c: Context<OfficerEnv>): Promise<string | null> {
-  const id = OpaqueId.safeParse(c.req.param("id"));
-  if (!id.success) return null;
-  const row = await conversationRow(c.env.DB, id.data);
-  return row && placeInChat(c.var.officer, row) !== null ? row.id : null;
-}
 
 assessmentRoutes.get("/:id/assessment", async (c) => {
-  const conversationId = await allowedConversation(c);
+  const conversationId = await conversationInChat(c);
   if (!conversationId) return apiError(c, 404, "not-found", "There is no such conversation of yours.");
   return c.json(viewOf(await assessmentEntriesOf(c.env.DB, conversationId)));
 });
 
 assessmentRoutes.post("/:id/assessment", async (c) => {
-  const conversationId = await allowedConversation(c);
+  const conversationId = await conversationInChat(c);
   if (!conversationId) return apiError(c, 404, "not-found", "There is no such conversation of yours.");
   const body = await readBody(c, AssessmentChange);
   if (!body.ok) return body.response;

@@ -14,27 +14,20 @@ import { summaryRequest, summaryText, type SummaryKind } from "../assist/summari
 import { ASSIST_MODELS } from "../assist/model/assist-models";
 import { assistSetup } from "../assist/model/assist-setup";
 import { AssistError, askForJson } from "../assist/model/structured-reply";
-import { conversationRow } from "../db/conversations";
 import { apiError } from "../http/errors";
+import { conversationInChat } from "../http/conversation-in-chat";
 import { allow, type OfficerEnv } from "../http/require-officer";
 import { log } from "../log";
 import { getConversation } from "../rooms/stubs";
-import { placeInChat } from "../shared/access-policy";
-import { OpaqueId, type DashDraftsView, type SummaryDraftView } from "../shared/protocol";
+import type { DashDraftsView, SummaryDraftView } from "../shared/protocol";
 
 export const assistRoutes = new Hono<OfficerEnv>();
 
 assistRoutes.use("/:id/assist/*", allow("use-console"));
 
-async function allowedConversation(c: Context<OfficerEnv>): Promise<string | null> {
-  const id = OpaqueId.safeParse(c.req.param("id"));
-  if (!id.success) return null;
-  const row = await conversationRow(c.env.DB, id.data);
-  return row && placeInChat(c.var.officer, row) !== null ? row.id : null;
-}
 
 assistRoutes.post("/:id/assist/dash-drafts", async (c) => {
-  const conversationId = await allowedConversation(c);
+  const conversationId = await conversationInChat(c);
   if (!conversationId) return apiError(c, 404, "not-found", "There is no such conversation of yours.");
   const setup = assistSetup(c.env);
   if (!setup.on) return c.json({ available: false, reason: setup.reason } satisfies DashDraftsView);
@@ -65,7 +58,7 @@ function failed(c: Context<OfficerEnv>, conversationId: string, error: unknown, 
 const SUMMARY_KINDS: Record<string, SummaryKind> = { "handover-draft": "handover", "case-summary-draft": "case-summary" };
 
 assistRoutes.post("/:id/assist/:draft{handover-draft|case-summary-draft}", async (c) => {
-  const conversationId = await allowedConversation(c);
+  const conversationId = await conversationInChat(c);
   if (!conversationId) return apiError(c, 404, "not-found", "There is no such conversation of yours.");
   const kind = SUMMARY_KINDS[c.req.param("draft")]!;
   const setup = assistSetup(c.env);
