@@ -273,10 +273,7 @@ export class Dispatcher extends Server<Env> {
 
   private async raisePriority(staff: StaffState, conversationId: string, reason: string): Promise<void> {
     if (!this.store.queued(conversationId)) throw new Refusal("not-found", "That conversation is not waiting.");
-    if (this.store.raisePriority(conversationId, reason)) {
-      this.watch.note(conversationId, { priorityReason: reason });
-      this.record({ conversationId, kind: "priority-raised", at: Date.now(), officerId: staff.officerId, detail: { reason } });
-    }
+    this.raise(conversationId, reason, staff.officerId);
     await this.publish();
   }
 
@@ -286,10 +283,19 @@ export class Dispatcher extends Server<Env> {
    * raise's is. A chat no longer waiting, or already raised, is left as it is: a cue never lowers.
    */
   async raiseForRiskCue(conversationId: string, reason: string): Promise<boolean> {
-    if (!this.store.queued(conversationId) || !this.store.raisePriority(conversationId, reason)) return false;
-    this.watch.note(conversationId, { priorityReason: reason });
-    this.record({ conversationId, kind: "priority-raised", at: Date.now(), officerId: null, detail: { reason } });
+    if (!this.store.queued(conversationId) || !this.raise(conversationId, reason, null)) return false;
     await this.publish();
+    return true;
+  }
+
+  /**
+   * The one way a waiting chat is raised, by an officer or by the service: the queue, the
+   * supervision page and the events all get the reason; a chat already raised keeps its first.
+   */
+  private raise(conversationId: string, reason: string, officerId: string | null): boolean {
+    if (!this.store.raisePriority(conversationId, reason)) return false;
+    this.watch.note(conversationId, { priorityReason: reason });
+    this.record({ conversationId, kind: "priority-raised", at: Date.now(), officerId, detail: { reason } });
     return true;
   }
 
