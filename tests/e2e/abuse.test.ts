@@ -60,7 +60,8 @@ function widgetDouble(passes: boolean): string {
 
 let server: LocalServer;
 let siteverify: FakeSiteverify;
-const browser = browserForFile();
+// Everyone in this file shares the machine's own address, as the block and Siteverify see it.
+const browser = browserForFile("127.0.0.1");
 
 beforeAll(async () => {
   siteverify = await startFakeSiteverify();

@@ -24,10 +24,27 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * One Chromium for a test file: launched before its tests, closed after them. Returns a
- * function that gives the browser (it exists only once the file's tests have begun).
+ * An address in TEST-NET-3 (RFC 5737) for one test file's people. Locally, wrangler dev takes
+ * a request's own CF-Connecting-IP as its source (Cloudflare's edge sets it in production), so
+ * giving each file its own keeps the files from sharing the per-source limits on starting chats
+ * and signing in (wrangler.toml), as people on different connections would not. Within a file,
+ * everyone still shares one connection, as a household or a refuge does.
  */
-export function browserForFile(): () => Browser {
+function addressForFile(): string {
+  return `203.0.113.${1 + Math.floor(Math.random() * 254)}`;
+}
+
+/** What the tests use of a browser: new contexts, each from the file's own address. */
+export interface FileBrowser {
+  newContext: Browser["newContext"];
+}
+
+/**
+ * One Chromium for a test file: launched before its tests, closed after them. Returns a
+ * function that gives the browser (it exists only once the file's tests have begun). Every
+ * context it opens comes from `address` (by default one chosen for this file).
+ */
+export function browserForFile(address = addressForFile()): () => FileBrowser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -35,8 +52,14 @@ export function browserForFile(): () => Browser {
   afterAll(async () => {
     await browser?.close();
   });
+  const fromAddress: FileBrowser = {
+    newContext: (options = {}) => {
+      if (!browser) throw new Error("the browser is started in beforeAll");
+      return browser.newContext({ ...options, extraHTTPHeaders: { "CF-Connecting-IP": address, ...options.extraHTTPHeaders } });
+    },
+  };
   return () => {
     if (!browser) throw new Error("the browser is started in beforeAll");
-    return browser;
+    return fromAddress;
   };
 }
