@@ -8,7 +8,7 @@
  * about 40 minutes; 13 languages, English most common; outcomes, risk gradings and end reasons
  * spread; officers on early, late and night shifts with the odd break (off duty and back).
  */
-import { Zone } from "../../worker/analytics/time-zone.ts";
+import { Zone } from "../../worker/shared/time-zone.ts";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;

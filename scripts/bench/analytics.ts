@@ -18,7 +18,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { Zone } from "../../worker/analytics/time-zone.ts";
+import { Zone } from "../../worker/shared/time-zone.ts";
 import { startLocalServer } from "../../tests/e2e/local-server.ts";
 import { fetchLocal } from "../loopback.ts";
 import { root, targetArgs, wrangler } from "../wrangler.ts";

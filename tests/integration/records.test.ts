@@ -12,6 +12,7 @@ import type { RecordEntry } from "../../worker/shared/record/entry";
 import type { TranscriptDocument } from "../../worker/shared/record/transcript";
 import type { AuditList, RecentRecords, RecordSearchResult, StartedConversation, VerifyResult } from "../../worker/shared/protocol";
 import { serviceTime } from "../../worker/shared/service-time";
+import { Zone } from "../../worker/shared/time-zone";
 import { DASH } from "../../worker/assessment/dash";
 import { extractPdfText } from "../support/pdf-text";
 import { acceptAndJoin, call, connectVictim, signedInOfficer } from "./harness";
@@ -305,7 +306,7 @@ describe("finding, reading and exporting a record", () => {
   it("searches by date, officer, outcome, risk grading and a returning victim's earlier chats", async () => {
     const first = await sealedChat({ outcome: "referral-made" });
     const supervisor = await signedInOfficer("supervisor");
-    const today = new Date().toISOString().slice(0, 10);
+    const today = Zone.named("Europe/London").at(Date.now()).date;
     const search = async (filters: Record<string, string>) =>
       ((await (await post("/api/records/search", supervisor.cookie, { justification: WHY, ...filters })).json()) as RecordSearchResult).records.map(
         (r) => r.conversationId,
@@ -360,6 +361,43 @@ describe("finding, reading and exporting a record", () => {
       expect.objectContaining({ action: "export-json", actor_id: officer.id, justification: WHY }),
       expect.objectContaining({ action: "export-pdf", actor_id: officer.id, justification: WHY }),
     ]);
+  });
+});
+
+describe("dates, as the people searching mean them", () => {
+  // wrangler.toml's SERVICE_TIME_ZONE is Europe/London: 23:30 UTC on 1 July is 00:30 on 2 July there.
+  const LATE_ON_1_JULY_UTC = Date.UTC(2026, 6, 1, 23, 30);
+
+  it("finds a chat on the day it started in the service's time zone, in summer time and out of it", async () => {
+    const { started } = await sealedChat();
+    const supervisor = await signedInOfficer("supervisor");
+    const startedAt = (at: number) => env.DB.prepare("UPDATE conversations SET created_at = ? WHERE id = ?").bind(at, started.conversationId).run();
+    const onDay = async (day: string) =>
+      ((await (await post("/api/records/search", supervisor.cookie, { justification: WHY, from: day, to: day })).json()) as RecordSearchResult).records
+        .map((r) => r.conversationId)
+        .includes(started.conversationId);
+
+    await startedAt(LATE_ON_1_JULY_UTC);
+    expect(await onDay("2026-07-02")).toBe(true);
+    expect(await onDay("2026-07-01")).toBe(false);
+    // In winter London is on UTC: 23:30 UTC on 15 January is still 15 January.
+    await startedAt(Date.UTC(2026, 0, 15, 23, 30));
+    expect(await onDay("2026-01-15")).toBe(true);
+    expect(await onDay("2026-01-16")).toBe(false);
+  });
+
+  it("lists audit entries by the service's days too", async () => {
+    const supervisor = await signedInOfficer("supervisor");
+    const conversationId = crypto.randomUUID();
+    await env.DB.prepare(
+      "INSERT INTO audit_log (id, at, actor_id, actor_role, action, conversation_id, detail, justification) VALUES (?, ?, ?, 'supervisor', 'view', ?, NULL, ?)",
+    )
+      .bind(crypto.randomUUID(), LATE_ON_1_JULY_UTC, supervisor.id, conversationId, WHY)
+      .run();
+    const onDay = async (day: string) =>
+      ((await (await post("/api/records/audit", supervisor.cookie, { conversationId, from: day, to: day })).json()) as AuditList).entries.length;
+    expect(await onDay("2026-07-02")).toBe(1);
+    expect(await onDay("2026-07-01")).toBe(0);
   });
 });
 

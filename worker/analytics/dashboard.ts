@@ -15,7 +15,7 @@
 import type { Dashboard } from "../shared/protocol";
 import { dutyByHour } from "./duty";
 import { ranksFor, type Distribution } from "./statistics";
-import type { Zone } from "./time-zone";
+import type { Zone } from "../shared/time-zone";
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -30,7 +30,7 @@ interface Period {
 
 export function periodOf(zone: Zone, from: string, to: string): Period {
   const start = zone.startOfDay(from);
-  const end = zone.startOfDay(new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10));
+  const end = zone.endOfDay(to);
   return { from, to, start, end, days: Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1 };
 }
 

@@ -3,7 +3,7 @@
  * span, from the duty events the Dispatcher records (came on, went off). An officer's state at
  * the start of the span is their last event before it.
  */
-import type { Zone } from "./time-zone";
+import type { Zone } from "../shared/time-zone";
 
 const HOUR_MS = 3_600_000;
 

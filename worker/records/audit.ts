@@ -8,6 +8,7 @@ import { database } from "../db/client";
 import { auditLog } from "../db/schema";
 import { randomId } from "../auth/secrets";
 import type { AuditAction, AuditEntry, AuditQuery } from "../shared/protocol";
+import type { Zone } from "../shared/time-zone";
 import { officerNames } from "./officer-names";
 
 export interface AuditActor {
@@ -40,16 +41,13 @@ export async function audit(
     });
 }
 
-const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`);
-const DAY_MS = 86_400_000;
-
-/** Newest first; at most 500 entries per answer. */
-export async function auditEntries(db: D1Database, query: AuditQuery): Promise<{ entries: AuditEntry[]; truncated: boolean }> {
+/** Newest first; at most 500 entries per answer. Dates are days in the service's time zone. */
+export async function auditEntries(db: D1Database, query: AuditQuery, zone: Zone): Promise<{ entries: AuditEntry[]; truncated: boolean }> {
   const conditions: SQL[] = [];
   if (query.conversationId) conditions.push(eq(auditLog.conversationId, query.conversationId));
   if (query.actorId) conditions.push(eq(auditLog.actorId, query.actorId));
-  if (query.from) conditions.push(gte(auditLog.at, dayStart(query.from)));
-  if (query.to) conditions.push(lt(auditLog.at, dayStart(query.to) + DAY_MS));
+  if (query.from) conditions.push(gte(auditLog.at, zone.startOfDay(query.from)));
+  if (query.to) conditions.push(lt(auditLog.at, zone.endOfDay(query.to)));
   const rows = await database(db)
     .select()
     .from(auditLog)

@@ -9,11 +9,11 @@ import { conversationRow } from "../db/conversations";
 import { conversations } from "../db/schema";
 import type { Officer, RecordSearch, RecordSummary } from "../shared/protocol";
 import { may } from "../shared/access-policy";
+import type { Zone } from "../shared/time-zone";
 import { mayReadConversation, tookPart } from "./access";
 import { officerNames } from "./officer-names";
 
 const MAX_RESULTS = 100;
-const DAY_MS = 86_400_000;
 
 type Row = typeof conversations.$inferSelect;
 
@@ -54,12 +54,13 @@ export async function readableRecord(db: D1Database, officer: Officer, conversat
   return (await mayReadConversation(db, officer, row)) ? row : null;
 }
 
-export async function searchRecords(db: D1Database, officer: Officer, search: RecordSearch) {
+/** Dates (`from`, `to`, both included) are days in the service's time zone, as the people searching mean them. */
+export async function searchRecords(db: D1Database, officer: Officer, search: RecordSearch, zone: Zone) {
   const conditions: SQL[] = [eq(conversations.status, "ended")];
   if (!may(officer, "read-any-chat")) conditions.push(tookPart(officer.id));
   if (search.crimeReference) conditions.push(sql`${conversations.crimeReference} = ${search.crimeReference} COLLATE NOCASE`);
-  if (search.from) conditions.push(gte(conversations.createdAt, Date.parse(`${search.from}T00:00:00Z`)));
-  if (search.to) conditions.push(lt(conversations.createdAt, Date.parse(`${search.to}T00:00:00Z`) + DAY_MS));
+  if (search.from) conditions.push(gte(conversations.createdAt, zone.startOfDay(search.from)));
+  if (search.to) conditions.push(lt(conversations.createdAt, zone.endOfDay(search.to)));
   if (search.officerId) conditions.push(eq(conversations.officerId, search.officerId));
   if (search.outcome) conditions.push(eq(conversations.outcome, search.outcome));
   if (search.riskGrade) conditions.push(eq(conversations.riskGrade, search.riskGrade));

@@ -4,7 +4,7 @@
  */
 import { Hono } from "hono";
 import { dashboard } from "../analytics/dashboard";
-import { Zone } from "../analytics/time-zone";
+import { Zone } from "../shared/time-zone";
 import { serviceTimeZone } from "../config";
 import { apiError } from "../http/errors";
 import { allow, type OfficerEnv } from "../http/require-officer";

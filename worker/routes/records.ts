@@ -25,6 +25,7 @@ import { officerNames, officersIn } from "../records/officer-names";
 import { recentOwnRecords } from "../records/recent";
 import { questionnaireOutline } from "../assessment/questionnaires";
 import { serviceTimeZone } from "../config";
+import { Zone } from "../shared/time-zone";
 import {
   AddendumNote,
   AuditQuery,
@@ -89,7 +90,7 @@ recordRoutes.post("/search", async (c) => {
   if (!body.ok) return body.response;
   const { justification, ...filters } = body.data;
   await audit(c.env.DB, actorOf(c), "search", { justification, detail: filters });
-  return c.json(await searchRecords(c.env.DB, c.var.officer, body.data));
+  return c.json(await searchRecords(c.env.DB, c.var.officer, body.data, Zone.named(serviceTimeZone(c.env))));
 });
 
 recordRoutes.get("/mine", async (c) => {
@@ -139,7 +140,7 @@ recordRoutes.post("/audit", allow("read-audit-log", "Only supervisors and admins
   const body = await readBody(c, AuditQuery, { optional: true });
   if (!body.ok) return body.response;
   await audit(c.env.DB, actorOf(c), "audit-read", { justification: "Reviewed the audit log.", detail: body.data });
-  return c.json(await auditEntries(c.env.DB, body.data));
+  return c.json(await auditEntries(c.env.DB, body.data, Zone.named(serviceTimeZone(c.env))));
 });
 
 recordRoutes.get("/retention", allow("see-retention", "Only admins see what retention will delete."), async (c) => {

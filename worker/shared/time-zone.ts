@@ -1,8 +1,9 @@
 /**
  * The service's own time zone (SERVICE_TIME_ZONE, default Europe/London), so "by hour of day"
- * and "a day" mean what the people staffing the service mean, summer time included.
+ * and "a day" mean what the people staffing the service mean, summer time included: in the
+ * dashboard's reports and in the dates Records and the audit log are searched by.
  */
-import { DEFAULT_SERVICE_TIME_ZONE as DEFAULT_TIME_ZONE } from "../shared/service-time.ts";
+import { DEFAULT_SERVICE_TIME_ZONE as DEFAULT_TIME_ZONE } from "./service-time.ts";
 
 export interface LocalTime {
   /** YYYY-MM-DD in the zone. */
@@ -69,6 +70,12 @@ export class Zone {
     // Across a change to or from summer time the offset at the guess may differ: settle it.
     start = asUtc - this.offsetAt(start);
     return start;
+  }
+
+  /** The instant the local day after `day` begins: the end of `day`, however long it was. */
+  endOfDay(day: string): number {
+    const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+    return this.startOfDay(new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10));
   }
 
   /** How far local time is ahead of UTC at this instant. */
