@@ -73,7 +73,7 @@ describe("the console's Records page", () => {
     records = tab;
     await records.waitForURL(consoleUrl(baseUrl, "/console/records"));
     await records.getByRole("heading", { name: "Find records" }).waitFor();
-    expect(await records.getByLabel("Officer id").count()).toBe(0);
+    expect(await records.getByLabel("Officer", { exact: true }).count()).toBe(0);
 
     await records.getByLabel("Crime reference", { exact: true }).fill(CRIME_REFERENCE.toLowerCase());
     await records.getByLabel("Reason for this search").fill(REASON);
@@ -179,11 +179,14 @@ describe("the console's Records page", () => {
     const supervisor = await (await browser().newContext()).newPage();
     await signInOfficer(supervisor, baseUrl, RECORDS_SUPERVISOR);
     await supervisor.goto(consoleUrl(baseUrl, "/console/records"));
-    await supervisor.getByRole("region", { name: "Find records" }).getByLabel("Officer id").waitFor();
     const audit = supervisor.getByRole("region", { name: "Audit log" });
+    // The officer is picked by name, not typed as an id; only their entries are listed.
+    await expect.poll(() => audit.getByLabel("Officer", { exact: true }).locator("option").allTextContents()).toContain(RECORDS_OFFICER.displayName);
+    await audit.getByLabel("Officer", { exact: true }).selectOption({ label: RECORDS_OFFICER.displayName });
     await audit.getByRole("button", { name: "Show audit entries" }).click();
     const officerRows = audit.getByRole("row").filter({ hasText: "(officer)" }).filter({ hasText: REASON });
     await officerRows.first().waitFor();
+    expect(await audit.getByRole("row").filter({ hasText: "(supervisor)" }).count()).toBe(0);
     const actions = (await officerRows.allTextContents()).join("\n");
     for (const action of ["Searched", "Opened a record", "Downloaded JSON", "Downloaded PDF"]) expect(actions).toContain(action);
 

@@ -192,6 +192,7 @@ describe("access to records and the service dashboard", async () => {
     { name: "list my chats of the last 24 hours", allowed: staff, rule: onTheConsole, request: (c) => get("/api/records/mine", c) },
     { name: "check an uploaded file", allowed: staff, rule: onTheConsole, request: (c) => post("/api/records/verify", c, "{}") },
     { name: "read the audit log", allowed: senior, rule: allowedTo("read-audit-log"), request: (c) => post("/api/records/audit", c, {}) },
+    { name: "list the staff by name", allowed: senior, rule: allowedTo("read-any-chat"), request: (c) => get("/api/records/officers", c) },
     { name: "see what retention will delete", allowed: ["admin"], rule: allowedTo("see-retention"), request: (c) => get("/api/records/retention", c) },
     { name: "the dashboard", allowed: senior, rule: allowedTo("see-service"), request: (c) => get("/api/analytics/dashboard", c) },
     { name: "the live picture", allowed: senior, rule: allowedTo("see-service"), request: (c) => get("/api/analytics/live", c) },

@@ -10,7 +10,7 @@ import { transcriptBytes } from "../../worker/transcripts/document";
 import { verifyTranscript } from "../../worker/transcripts/verify";
 import type { RecordEntry } from "../../worker/shared/record/entry";
 import type { TranscriptDocument } from "../../worker/shared/record/transcript";
-import type { AuditList, RecentRecords, RecordSearchResult, StartedConversation, VerifyResult } from "../../worker/shared/protocol";
+import type { AuditList, RecentRecords, RecordSearchResult, StaffList, StartedConversation, VerifyResult } from "../../worker/shared/protocol";
 import { serviceTime } from "../../worker/shared/service-time";
 import { Zone } from "../../worker/shared/time-zone";
 import { DASH } from "../../worker/assessment/dash";
@@ -470,6 +470,30 @@ describe("the audit log", () => {
 
     await expect(env.DB.prepare("UPDATE audit_log SET justification = 'edited'").run()).rejects.toThrow(/append-only/);
     await expect(env.DB.prepare("DELETE FROM audit_log").run()).rejects.toThrow(/append-only/);
+  });
+});
+
+describe("picking an officer to search by", () => {
+  it("lists every staff account by name and role for supervisors, disabled ones marked, and nothing of their sign-in", async () => {
+    const { officer } = await sealedChat(undefined, "PC Iwona Kowalska");
+    const gone = await signedInOfficer();
+    await env.DB.prepare("UPDATE officers SET disabled_at = ? WHERE id = ?").bind(Date.now(), gone.id).run();
+    const supervisor = await signedInOfficer("supervisor");
+
+    const response = await call("/api/records/officers", { headers: { Cookie: supervisor.cookie } });
+    expect(response.status).toBe(200);
+    const { officers } = (await response.json()) as StaffList;
+    expect(officers).toEqual(
+      expect.arrayContaining([
+        { id: officer.id, displayName: "PC Iwona Kowalska", role: "officer", disabled: false },
+        expect.objectContaining({ id: gone.id, disabled: true }),
+        expect.objectContaining({ id: supervisor.id, role: "supervisor", disabled: false }),
+      ]),
+    );
+    const names = officers.map((o) => o.displayName);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(JSON.stringify(officers)).not.toContain(officer.email);
+    expect(JSON.stringify(officers)).not.toContain("pbkdf2");
   });
 });
 

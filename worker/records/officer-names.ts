@@ -2,9 +2,10 @@
  * Officers' display names by id, for records read by people (the Records pages and the sealed
  * PDF). An id with no account (one deleted since) is simply absent: readers show the id instead.
  */
-import { inArray } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 import { database } from "../db/client";
 import { officers } from "../db/schema";
+import type { StaffList } from "../shared/protocol";
 import type { RecordEntry } from "../shared/record/entry";
 
 /** D1 takes at most 100 bound parameters in a statement: ids are looked up this many at a time. */
@@ -37,4 +38,13 @@ export function officersIn(entries: readonly RecordEntry[]): Set<string> {
     }
   }
   return ids;
+}
+
+/** Every staff account by name (disabled ones too: their chats are still found by them). */
+export async function staffList(db: D1Database): Promise<StaffList> {
+  const rows = await database(db)
+    .select({ id: officers.id, displayName: officers.displayName, role: officers.role, disabledAt: officers.disabledAt })
+    .from(officers)
+    .orderBy(asc(officers.displayName), asc(officers.id));
+  return { officers: rows.map(({ disabledAt, ...row }) => ({ ...row, disabled: disabledAt !== null })) };
 }

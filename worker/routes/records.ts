@@ -21,7 +21,7 @@ import { audit, auditEntries } from "../records/audit";
 import { addToSealedRecord, BEING_SEALED } from "../records/record-writes";
 import { retentionPreview } from "../records/retention";
 import { readableRecord, searchRecords, summaryFor } from "../records/search";
-import { officerNames, officersIn } from "../records/officer-names";
+import { officerNames, officersIn, staffList } from "../records/officer-names";
 import { recentOwnRecords } from "../records/recent";
 import { questionnaireOutline } from "../assessment/questionnaires";
 import { serviceTimeZone } from "../config";
@@ -142,6 +142,8 @@ recordRoutes.post("/audit", allow("read-audit-log", "Only supervisors and admins
   await audit(c.env.DB, actorOf(c), "audit-read", { justification: "Reviewed the audit log.", detail: body.data });
   return c.json(await auditEntries(c.env.DB, body.data, Zone.named(serviceTimeZone(c.env))));
 });
+
+recordRoutes.get("/officers", allow("read-any-chat", "Only supervisors and admins list the staff."), async (c) => c.json(await staffList(c.env.DB)));
 
 recordRoutes.get("/retention", allow("see-retention", "Only admins see what retention will delete."), async (c) => {
   return c.json(await retentionPreview(c.env, Date.now()));

@@ -17,6 +17,7 @@ import type {
   RecordSearchResult,
   RecordSummary,
   RetentionPreview,
+  StaffList,
   VerifyResult,
 } from "$shared/protocol";
 import { api, ApiFailure, postJson, request } from "../api";
@@ -47,6 +48,16 @@ const record = (id: string) => `/records/${encodeURIComponent(id)}`;
 
 /** One's own chats that ended in the last 24 hours: no reason asked, nothing audited. */
 export const myRecentRecords = () => api<RecentRecords>("/records/mine");
+
+/** Every staff account by name, asked once a page (supervisors and admins only). */
+let staff: Promise<StaffList> | undefined;
+export const staffList = (): Promise<StaffList> => {
+  staff ??= api<StaffList>("/records/officers").catch((error: unknown) => {
+    staff = undefined;
+    throw error;
+  });
+  return staff;
+};
 
 export const searchRecords = (search: RecordSearch) => postJson<RecordSearchResult>("/records/search", search);
 

@@ -163,6 +163,15 @@ export type AuditQuery = z.infer<typeof AuditQuery>;
 export const AuditList = z.object({ entries: z.array(AuditEntry), truncated: z.boolean() });
 export type AuditList = z.infer<typeof AuditList>;
 
+/**
+ * Every staff account by name, for supervisors and admins to pick an officer by when they search
+ * records or the audit log (never their email or anything of their sign-in).
+ */
+export const StaffList = z.object({
+  officers: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.enum(["officer", "supervisor", "admin"]), disabled: z.boolean() })),
+});
+export type StaffList = z.infer<typeof StaffList>;
+
 export const RetentionPreview = z.object({
   retentionDays: z.int(),
   noticeDays: z.int(),
