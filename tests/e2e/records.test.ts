@@ -181,8 +181,9 @@ describe("the console's Records page", () => {
     await supervisor.goto(consoleUrl(baseUrl, "/console/records"));
     const audit = supervisor.getByRole("region", { name: "Audit log" });
     // The officer is picked by name, not typed as an id; only their entries are listed.
-    await expect.poll(() => audit.getByLabel("Officer", { exact: true }).locator("option").allTextContents()).toContain(RECORDS_OFFICER.displayName);
-    await audit.getByLabel("Officer", { exact: true }).selectOption({ label: RECORDS_OFFICER.displayName });
+    const officerOption = `${RECORDS_OFFICER.displayName} (officer)`;
+    await expect.poll(() => audit.getByLabel("Officer", { exact: true }).locator("option").allTextContents()).toContain(officerOption);
+    await audit.getByLabel("Officer", { exact: true }).selectOption({ label: officerOption });
     await audit.getByRole("button", { name: "Show audit entries" }).click();
     const officerRows = audit.getByRole("row").filter({ hasText: "(officer)" }).filter({ hasText: REASON });
     await officerRows.first().waitFor();

@@ -4,7 +4,7 @@
  * a record carries the justification the person gave (Data Protection Act 2018, s.62).
  */
 import { z } from "zod/mini";
-import { AssessmentGrade } from "./http";
+import { AssessmentGrade, StaffRole } from "./http";
 import { OutcomeKind } from "./conversation";
 
 export const Justification = z
@@ -168,7 +168,7 @@ export type AuditList = z.infer<typeof AuditList>;
  * records or the audit log (never their email or anything of their sign-in).
  */
 export const StaffList = z.object({
-  officers: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.enum(["officer", "supervisor", "admin"]), disabled: z.boolean() })),
+  officers: z.array(z.object({ id: z.string(), displayName: z.string(), role: StaffRole, disabled: z.boolean() })),
 });
 export type StaffList = z.infer<typeof StaffList>;
 
