@@ -1,6 +1,7 @@
 /** How the Records page writes times, people, outcomes and gradings for people to read. */
 import { languageName as sharedLanguageName } from "$lib/staff-labels";
 import { serviceTime } from "$shared/service-time";
+import type { RecordSummary } from "$shared/protocol";
 import type { Actor } from "$shared/record/entry";
 import { serviceZone } from "./service-zone.svelte";
 
@@ -22,6 +23,12 @@ export type OfficerNames = Readonly<Record<string, string>>;
 /** "You" for the reader, else the officer's name; their id only if the service has no name for it. */
 export function officerLabel(officerId: string, me: string, names: OfficerNames): string {
   return officerId === me ? "You" : (names[officerId] ?? `Officer ${officerId}`);
+}
+
+/** The officer a record summary names, for the reader: "None" when no officer took the chat. */
+export function recordOfficerLabel(record: RecordSummary, me: string): string {
+  if (record.officerId === null) return "None";
+  return officerLabel(record.officerId, me, record.officerName ? { [record.officerId]: record.officerName } : {});
 }
 
 export function actorLabel(actor: Actor, me: string, names: OfficerNames): string {
