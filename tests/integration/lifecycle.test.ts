@@ -8,7 +8,7 @@ import { readLiveCopy } from "../../worker/archive/live-copy";
 import { checkChain } from "../../worker/transcripts/chain";
 import { buildTranscript } from "../../worker/transcripts/document";
 import { alarmAt, dueAt, nothing } from "./chat-timing";
-import { restoreClock, runNextAlarm } from "./clock";
+import { restoreClock, runNextAlarm, setClock } from "./clock";
 import { activeChat, connectOfficer, connectVictim } from "./harness";
 
 const stub = (started: StartedConversation) => env.Conversation.getByName(started.conversationId);
@@ -98,6 +98,24 @@ describe("inactivity", () => {
     expect(await victim.next("ack")).toMatchObject({ seq: 1 });
   });
 
+  it("waits for the quiet time after the victim's last message, though a message does not move its job", async () => {
+    const { started, victim, officer } = await activeConversation();
+    const firstAskAt = (await dueAt(started, "inactivity-prompt"))!;
+    setClock(firstAskAt - 60_000);
+    victim.send({ type: "send", id: "a-minute-before", text: "I am still here, he is asleep" });
+    await officer.next("message");
+    const wroteAt = Date.now();
+    // The message wrote nothing for the clock: the job is where it was, and finds the message there.
+    expect(await dueAt(started, "inactivity-prompt")).toBe(firstAskAt);
+    await alarmAt(started, firstAskAt);
+    await nothing(victim, "inactivity");
+    expect(await dueAt(started, "inactivity-prompt")).toBe(wroteAt + timings.inactivityPromptMs);
+    await alarmAt(started, wroteAt + timings.inactivityPromptMs - 1);
+    await nothing(victim, "inactivity");
+    await alarmAt(started, wroteAt + timings.inactivityPromptMs);
+    expect(await victim.next("inactivity")).toEqual({ type: "inactivity", closesAt: wroteAt + timings.inactivityPromptMs + timings.inactivityCloseMs });
+  });
+
   it("closes the chat at its time if nobody answers, telling both sides why", async () => {
     const { started, victim, officer } = await activeConversation();
     await alarmAt(started, (await dueAt(started, "inactivity-prompt"))!);
@@ -118,7 +136,7 @@ describe("a failing job", () => {
   it("does not close the chat early when a flush fails and the alarm fires again and again", async () => {
     const { started, victim, officer } = await activeConversation();
     victim.send({ type: "send", id: "before-the-failure", text: "hello" });
-    await victim.next("ack");
+    const { sentAt } = await victim.next("ack");
     vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const put = vi.spyOn(env.TRANSCRIPTS, "put").mockRejectedValueOnce(new Error("R2 is unavailable"));
     await alarmAt(started, (await dueAt(started, "flush"))!);
@@ -129,8 +147,10 @@ describe("a failing job", () => {
     await nothing(victim, "ended");
     expect(put).toHaveBeenCalledTimes(1);
 
-    // The question and the close still come, each at its time.
-    const askAt = (await dueAt(started, "inactivity-prompt"))!;
+    // The question and the close still come, each at its time: the quiet time after the message.
+    const askAt = sentAt + timings.inactivityPromptMs;
+    await alarmAt(started, askAt - 1);
+    await nothing(victim, "inactivity");
     await alarmAt(started, askAt);
     const { closesAt } = await victim.next("inactivity");
     expect(closesAt).toBe(askAt + timings.inactivityCloseMs);

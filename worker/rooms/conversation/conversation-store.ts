@@ -599,6 +599,12 @@ export class ConversationStore {
       .map(toMessage);
   }
 
+  /** When the victim's latest message was stored, or null before their first. */
+  lastVictimMessageAt(): number | null {
+    const at = this.sql.exec<Row>("SELECT MAX(sent_at) AS at FROM messages WHERE sender = 'victim'").one().at;
+    return at === null ? null : Number(at);
+  }
+
   lastSeq(): number {
     this.#lastSeq ??= Number(this.sql.exec<Row>("SELECT COALESCE(MAX(seq), 0) AS last FROM messages").one().last);
     return this.#lastSeq;

@@ -459,7 +459,7 @@ export class Conversation extends Server<Env> {
         return this.broadcastFrame({ type: "read", role, seq: this.store.markRead(role, frame.seq) });
       }
       case "still-here":
-        return this.victimIsHere();
+        return this.victimIsHere({ wrote: false });
       case "more-time":
         return this.giveMoreTime(connection);
       case "location":
@@ -555,7 +555,7 @@ export class Conversation extends Server<Env> {
 
   /** What a stored message sets going: the victim's quiet clock, and the next live copy. */
   private async afterMessage(role: ParticipantRole): Promise<void> {
-    if (role === "victim") await this.victimIsHere();
+    if (role === "victim") await this.victimIsHere({ wrote: true });
     await this.scheduler.ensure("flush", Date.now() + this.flushDelay());
   }
 
@@ -614,15 +614,20 @@ export class Conversation extends Server<Env> {
     this.supervisorNews.locationShared();
   }
 
-  /** The victim wrote or answered: restart the quiet clock and withdraw any question. */
-  private async victimIsHere(): Promise<void> {
-    const now = Date.now();
+  /**
+   * The victim wrote or answered: restart the quiet clock and withdraw any question. A message
+   * does not move the question's job when it is already pending: the message's own stored time
+   * is the clock, which the job reads when it comes due (run, "inactivity-prompt"), so a
+   * message costs its Conversation one SQL statement, not two. An answer ("still-here") leaves
+   * no message, so it moves the job.
+   */
+  private async victimIsHere({ wrote }: { wrote: boolean }): Promise<void> {
     const record = this.store.read();
-    // Awaited only when asked: otherwise the quiet clock is set in this same turn, with the message.
+    // Awaited only when asked: otherwise nothing here waits.
     if (record && record.inactivityClosesAt !== null) await this.withdrawQuestion();
-    if (record?.status === "active") {
-      await this.scheduler.set("inactivity-prompt", this.nextQuestionAt(now));
-    }
+    if (record?.status !== "active") return;
+    if (wrote && this.scheduler.dueAt("inactivity-prompt") !== null) return;
+    await this.scheduler.set("inactivity-prompt", this.nextQuestionAt(Date.now()));
   }
 
   /** "Are you still there?", if it is being asked, is asked no more: both sides are told, and the chat will not close for it. */
@@ -692,10 +697,11 @@ export class Conversation extends Server<Env> {
       }
       case "inactivity-prompt": {
         if (record.status !== "active") return;
-        // Never while the officer's "more time" holds (each setting of this job waits for it).
-        if (record.moreTimeUntil !== null && Date.now() < record.moreTimeUntil) {
-          return this.scheduler.set("inactivity-prompt", record.moreTimeUntil);
-        }
+        // Not while the victim has written within the quiet time (messages do not move this job:
+        // victimIsHere), nor while the officer's "more time" holds: then it waits for the later.
+        const lastWrote = this.store.lastVictimMessageAt();
+        const waitUntil = lastWrote === null ? (record.moreTimeUntil ?? 0) : this.nextQuestionAt(lastWrote);
+        if (Date.now() < waitUntil) return this.scheduler.set("inactivity-prompt", waitUntil);
         this.store.setMoreTimeUntil(null);
         const closesAt = Date.now() + this.timings.inactivityCloseMs;
         this.store.setInactivityClosesAt(closesAt);
