@@ -56,33 +56,45 @@ export const ROMANISED_CLEAR = 0.9;
 /** Fewer letters than this say too little ("ok", "yes", "no"); ideographs count as three. */
 export const MIN_LETTERS = 6;
 
-const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+// Counted with one global match over the text, not a test per character: this runs on every
+// victim message (BENCHMARKS.md, "Language identification", cost).
+const LETTERS = /\p{L}/gu;
+const IDEOGRAPHS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
 
 function letterWeight(text: string): number {
-  let weight = 0;
-  for (const char of text) if (/\p{L}/u.test(char)) weight += IDEOGRAPHIC.test(char) ? 3 : 1;
-  return weight;
+  // Every ideograph is also a letter: it counts once as a letter and twice more here.
+  return count(text, LETTERS) + 2 * count(text, IDEOGRAPHS);
 }
 
 /** Scripts as the likely-subtags data names them, where the Unicode property differs. */
 const UNICODE_SCRIPT: Readonly<Record<string, string>> = { Hans: "Han", Hant: "Han", Jpan: "Han", Kore: "Hangul" };
 
+/** Letters of one script, by ISO 15924 code, made once each; null for a script Unicode does not name. */
+const scriptLetters = new Map<string, RegExp | null>();
+
+function lettersOf(script: string): RegExp | null {
+  if (!scriptLetters.has(script)) {
+    let pattern: RegExp | null;
+    try {
+      // Letters only: a script's own digits and marks are not counted, as they are not in LETTERS.
+      pattern = new RegExp(`(?=\\p{L})\\p{Script=${UNICODE_SCRIPT[script] ?? script}}`, "gu");
+    } catch {
+      pattern = null;
+    }
+    scriptLetters.set(script, pattern);
+  }
+  return scriptLetters.get(script)!;
+}
+
 /** True when more than half of the text's letters are in `script` (an ISO 15924 code). */
 function mostlyIn(text: string, script: string): boolean {
-  let pattern: RegExp;
-  try {
-    pattern = new RegExp(`\\p{Script=${UNICODE_SCRIPT[script] ?? script}}`, "u");
-  } catch {
-    return true;
-  }
-  let letters = 0;
-  let inScript = 0;
-  for (const char of text) {
-    if (!/\p{L}/u.test(char)) continue;
-    letters++;
-    if (pattern.test(char)) inScript++;
-  }
-  return inScript * 2 > letters;
+  const pattern = lettersOf(script);
+  if (!pattern) return true;
+  return count(text, pattern) * 2 > count(text, LETTERS);
 }
 
 /**
@@ -96,13 +108,26 @@ function couldBeWrittenIn(text: string, language: string): boolean {
   return script === null || mostlyIn(text, script);
 }
 
+/**
+ * Usual scripts looked up so far: a victim's conversation asks about the same language on every
+ * message. Page languages are any well-formed tag a client sends, so the memory is bounded.
+ */
+const usualScripts = new Map<string, string | null>();
+const MOST_REMEMBERED = 512;
+
 /** The script a language is usually written in ("Cyrl" for "ru"), or null when the data does not say. */
 function usualScript(language: string): string | null {
-  try {
-    return new Intl.Locale(language).maximize().script ?? null;
-  } catch {
-    return null;
+  if (!usualScripts.has(language)) {
+    let script: string | null;
+    try {
+      script = new Intl.Locale(language).maximize().script ?? null;
+    } catch {
+      script = null;
+    }
+    if (usualScripts.size >= MOST_REMEMBERED) usualScripts.clear();
+    usualScripts.set(language, script);
   }
+  return usualScripts.get(language)!;
 }
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
