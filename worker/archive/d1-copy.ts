@@ -3,7 +3,7 @@
  * queried across conversations. Idempotent: messages are keyed by conversation and seq, so a
  * retried copy never writes a message twice.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql, type Column } from "drizzle-orm";
 import type { ChatMessage, ConversationStatus, EndReason, Outcome } from "../shared/protocol";
 import { database } from "../db/client";
 import { conversations, messages } from "../db/schema";
@@ -25,8 +25,19 @@ export interface ArchivedConversation {
   outcome: Outcome | null;
 }
 
-/** D1 allows at most 100 bound parameters a statement; batches stay well inside its limits. */
-const MESSAGES_PER_BATCH = 50;
+/** D1 allows at most 100 bound parameters a statement: a statement inserts as many rows as fit. */
+const D1_MOST_PARAMETERS = 100;
+/** Statements sent to D1 in one batch: a long first copy goes in several, each well inside D1's limits. */
+const STATEMENTS_PER_BATCH = 8;
+
+/** In an upsert's update, the value the row would have been inserted with. */
+const excluded = (column: Column) => sql`excluded.${sql.identifier(column.name)}`;
+
+function inGroupsOf<T>(items: readonly T[], size: number): T[][] {
+  const groups: T[][] = [];
+  for (let start = 0; start < items.length; start += size) groups.push(items.slice(start, start + size));
+  return groups;
+}
 
 type CopyEnv = Pick<Env, "DB">;
 
@@ -60,37 +71,39 @@ export async function copyToD1(
       ...options.extra,
     })
     .where(eq(conversations.id, record.id));
-  for (let start = 0; start < fresh.length; start += MESSAGES_PER_BATCH) {
-    const inserts = fresh.slice(start, start + MESSAGES_PER_BATCH).map((m) =>
-      db
-        .insert(messages)
-        .values({
-          conversationId: record.id,
-          seq: m.seq,
-          clientId: m.id,
-          sender: m.from,
-          body: m.text,
-          sentAt: m.sentAt,
-          language: m.language,
-          translationStatus: m.translation.status,
-          translationText: m.translation.text,
-          translationTo: m.translation.to,
-          translationModel: m.translation.model,
-          digest: options.digests?.get(m.seq) ?? null,
-        })
-        // A message copied while its translation was pending gets the translation when copied again.
-        .onConflictDoUpdate({
-          target: [messages.conversationId, messages.seq],
-          set: {
-            translationStatus: m.translation.status,
-            translationText: m.translation.text,
-            translationTo: m.translation.to,
-            translationModel: m.translation.model,
-            digest: options.digests?.get(m.seq) ?? null,
-          },
-        }),
-    );
-    const [first, ...rest] = inserts;
+  const rows = fresh.map((m) => ({
+    conversationId: record.id,
+    seq: m.seq,
+    clientId: m.id,
+    sender: m.from,
+    body: m.text,
+    sentAt: m.sentAt,
+    language: m.language,
+    translationStatus: m.translation.status,
+    translationText: m.translation.text,
+    translationTo: m.translation.to,
+    translationModel: m.translation.model,
+    digest: options.digests?.get(m.seq) ?? null,
+  }));
+  // Many rows to a statement, not one each: a copy's cost is mostly building statements (BENCHMARKS.md, issue 20).
+  const rowsPerStatement = rows[0] ? Math.max(1, Math.floor(D1_MOST_PARAMETERS / Object.keys(rows[0]).length)) : 1;
+  const inserts = inGroupsOf(rows, rowsPerStatement).map((group) =>
+    db
+      .insert(messages)
+      .values(group)
+      // A message copied while its translation was pending gets the translation when copied again.
+      .onConflictDoUpdate({
+        target: [messages.conversationId, messages.seq],
+        set: {
+          translationStatus: excluded(messages.translationStatus),
+          translationText: excluded(messages.translationText),
+          translationTo: excluded(messages.translationTo),
+          translationModel: excluded(messages.translationModel),
+          digest: excluded(messages.digest),
+        },
+      }),
+  );
+  for (const [first, ...rest] of inGroupsOf(inserts, STATEMENTS_PER_BATCH)) {
     if (first) await db.batch([first, ...rest]);
   }
   await update;
