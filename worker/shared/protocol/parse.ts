@@ -15,8 +15,10 @@ export function parseFrame<T>(schema: z.ZodMiniType<T>, raw: unknown): FrameResu
   if (typeof raw !== "string") {
     return { ok: false, code: "bad-frame", message: "Frames must be JSON text." };
   }
-  // Length in UTF-16 units bounds the byte length to at most 3x; check the cheap bound first.
-  if (raw.length > LIMITS.frameBytes || new TextEncoder().encode(raw).length > LIMITS.frameBytes) {
+  // A UTF-16 unit is one to three bytes of UTF-8: the bytes are counted only when the length in
+  // units cannot settle it (a typical frame, well under a third of the limit, is not encoded).
+  const surelyFits = raw.length * 3 <= LIMITS.frameBytes;
+  if (raw.length > LIMITS.frameBytes || (!surelyFits && new TextEncoder().encode(raw).length > LIMITS.frameBytes)) {
     return { ok: false, code: "too-large", message: "That message is too large to send." };
   }
   let data: unknown;
