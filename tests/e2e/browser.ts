@@ -1,6 +1,7 @@
 /** Debian's Chromium, driven by playwright-core. No test downloads a browser of its own. */
 import { chromium, type Browser } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { FlightRecorder } from "./flight-recorder.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -46,16 +47,24 @@ export interface FileBrowser {
  */
 export function browserForFile(address = addressForFile()): () => FileBrowser {
   let browser: Browser | undefined;
+  // Every page's traffic, printed when a test fails (flight-recorder.ts).
+  const recorder = new FlightRecorder();
   beforeAll(async () => {
     browser = await launchBrowser();
+  });
+  beforeEach(({ onTestFailed }) => {
+    recorder.restart();
+    onTestFailed(() => console.log(recorder.dump()));
   });
   afterAll(async () => {
     await browser?.close();
   });
   const fromAddress: FileBrowser = {
-    newContext: (options = {}) => {
+    newContext: async (options = {}) => {
       if (!browser) throw new Error("the browser is started in beforeAll");
-      return browser.newContext({ ...options, extraHTTPHeaders: { "CF-Connecting-IP": address, ...options.extraHTTPHeaders } });
+      const context = await browser.newContext({ ...options, extraHTTPHeaders: { "CF-Connecting-IP": address, ...options.extraHTTPHeaders } });
+      recorder.watch(context);
+      return context;
     },
   };
   return () => {
