@@ -1,6 +1,6 @@
 /** What every benchmark in scripts/bench/ shares: timing, the machine, Markdown and JSON output. */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { availableParallelism, cpus, totalmem } from "node:os";
+import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { root, wrangler } from "../wrangler.ts";
 
@@ -119,5 +119,24 @@ export function writeBenchmarksSection(name: string, markdown: string): void {
 
 /** The machine and what else was running, for a benchmark's report. */
 export function machineLine(m: ReturnType<typeof machine>, loadAverageBefore: number): string {
-  return `${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, wrangler ${m.wrangler}; load average ${loadAverageBefore} before the run.`;
+  return `${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, wrangler ${m.wrangler}; load average ${loadAverageBefore} before the run. ${stateLine()}`;
+}
+
+/**
+ * Where local servers keep their state (their SQLite files): on disk every stored message costs
+ * an fsync, on tmpfs (`TMPDIR=/dev/shm npm run bench`) nothing (BENCHMARKS.md, Delivery).
+ */
+function stateLine(): string {
+  const folder = tmpdir();
+  let memory = false;
+  try {
+    memory = readFileSync("/proc/mounts", "utf8")
+      .split("\n")
+      .map((line) => line.split(" "))
+      .filter(([, mount, type]) => mount && type === "tmpfs" && (folder === mount || folder.startsWith(`${mount}/`)))
+      .length > 0;
+  } catch {
+    // Not Linux: said as a folder only.
+  }
+  return `Local state in ${folder}${memory ? " (tmpfs: in memory)" : " (on disk)"}.`;
 }
