@@ -133,8 +133,7 @@ function stateLine(): string {
     memory = readFileSync("/proc/mounts", "utf8")
       .split("\n")
       .map((line) => line.split(" "))
-      .filter(([, mount, type]) => mount && type === "tmpfs" && (folder === mount || folder.startsWith(`${mount}/`)))
-      .length > 0;
+      .some(([, mount, type]) => mount && type === "tmpfs" && (folder === mount || folder.startsWith(`${mount}/`)));
   } catch {
     // Not Linux: said as a folder only.
   }

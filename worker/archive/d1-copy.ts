@@ -7,6 +7,7 @@ import { eq, sql, type Column } from "drizzle-orm";
 import type { ChatMessage, ConversationStatus, EndReason, Outcome } from "../shared/protocol";
 import { database } from "../db/client";
 import { conversations, messages } from "../db/schema";
+import { inGroupsOf } from "../shared/in-groups";
 import type { RecordEntry } from "../shared/record/entry";
 
 /**
@@ -32,12 +33,6 @@ const STATEMENTS_PER_BATCH = 8;
 
 /** In an upsert's update, the value the row would have been inserted with. */
 const excluded = (column: Column) => sql`excluded.${sql.identifier(column.name)}`;
-
-function inGroupsOf<T>(items: readonly T[], size: number): T[][] {
-  const groups: T[][] = [];
-  for (let start = 0; start < items.length; start += size) groups.push(items.slice(start, start + size));
-  return groups;
-}
 
 type CopyEnv = Pick<Env, "DB">;
 

@@ -11,6 +11,7 @@
  * under the conversation's folder.
  */
 import type { ChatMessage } from "../shared/protocol";
+import { inGroupsOf } from "../shared/in-groups";
 import { canonicalJson } from "../transcripts/canonical-json";
 import { copyToD1, messageDigests, type ArchivedConversation } from "./d1-copy";
 import type { RecordEntry } from "../shared/record/entry";
@@ -62,7 +63,7 @@ export async function readLiveCopy(bucket: R2Bucket, conversationId: string): Pr
 export async function deleteLiveCopy(bucket: R2Bucket, conversationId: string): Promise<void> {
   const keys = [liveKey(conversationId), ...(await liveKeys(bucket, conversationId))];
   // R2 deletes at most 1,000 keys a call: a chat of many hours has that many parts.
-  for (let start = 0; start < keys.length; start += 1000) await bucket.delete(keys.slice(start, start + 1000));
+  for (const group of inGroupsOf(keys, 1000)) await bucket.delete(group);
 }
 
 async function liveKeys(bucket: R2Bucket, conversationId: string): Promise<string[]> {

@@ -5,6 +5,7 @@
 import { asc, inArray } from "drizzle-orm";
 import { database } from "../db/client";
 import { officers } from "../db/schema";
+import { inGroupsOf } from "../shared/in-groups";
 import type { StaffList } from "../shared/protocol";
 import type { RecordEntry } from "../shared/record/entry";
 
@@ -14,12 +15,12 @@ const IDS_PER_QUERY = 90;
 export async function officerNames(db: D1Database, ids: Iterable<string>): Promise<Record<string, string>> {
   const wanted = [...new Set(ids)].filter((id) => id !== "");
   const rows: { id: string; name: string }[] = [];
-  for (let i = 0; i < wanted.length; i += IDS_PER_QUERY) {
+  for (const group of inGroupsOf(wanted, IDS_PER_QUERY)) {
     rows.push(
       ...(await database(db)
         .select({ id: officers.id, name: officers.displayName })
         .from(officers)
-        .where(inArray(officers.id, wanted.slice(i, i + IDS_PER_QUERY)))),
+        .where(inArray(officers.id, group))),
     );
   }
   // Sorted by id so that the same officers always give the same object (the PDF's bytes depend on it).
