@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { root } from "../wrangler.ts";
+import { localServerEnv, root } from "../wrangler.ts";
 
 export interface FloorA {
   /** The victims' hostname; officers connect on staffUrlOf(url). */
@@ -39,7 +39,7 @@ export async function startFloorA(timeoutMs = 90_000): Promise<FloorA> {
   const child = spawn(
     "npx",
     ["--no-install", "wrangler", "dev", "--local", "--config", CONFIG, "--persist-to", persistTo, "--ip", "127.0.0.1", "--port", String(port)],
-    { cwd: root, env: { ...process.env, WRANGLER_SEND_METRICS: "false", BROWSER: "none" }, detached: true },
+    { cwd: root, env: localServerEnv(), detached: true },
   );
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));

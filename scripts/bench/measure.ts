@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { root, wrangler } from "../wrangler.ts";
+import { localServerEnv, root, wrangler } from "../wrangler.ts";
 
 export interface Timing {
   runs: number;
@@ -137,5 +137,5 @@ function stateLine(): string {
   } catch {
     // Not Linux: said as a folder only.
   }
-  return `Local state in ${folder}${memory ? " (tmpfs: in memory)" : " (on disk)"}.`;
+  return `Local state in ${folder}${memory ? " (tmpfs: in memory)" : " (on disk)"}; wrangler's local traces ${localServerEnv().X_LOCAL_OBSERVABILITY === "false" ? "off" : "on"}.`;
 }

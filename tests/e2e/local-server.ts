@@ -9,7 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createOfficer, type NewOfficer } from "../../scripts/create-officer.ts";
-import { root, wrangler } from "../../scripts/wrangler.ts";
+import { localServerEnv, root, wrangler } from "../../scripts/wrangler.ts";
 
 export interface LocalServer {
   /** The victims' hostname: http://localhost:PORT. */
@@ -79,7 +79,7 @@ export async function startLocalServer(officers: NewOfficer[], vars: Record<stri
       String(port),
       ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
     ],
-    { cwd: root, env: { ...process.env, WRANGLER_SEND_METRICS: "false", BROWSER: "none" }, detached: true },
+    { cwd: root, env: localServerEnv(), detached: true },
   );
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
