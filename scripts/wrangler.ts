@@ -22,7 +22,7 @@ export function wrangler(args: string[], options: { quiet?: boolean } = {}): str
  * The environment of a `wrangler dev` that the tests and benchmarks start: no telemetry, no
  * browser, and no local traces. By default wrangler (4.15x) records every invocation of a local
  * Worker into a trace store that runs on the same workerd thread as the Worker and its Durable
- * Objects; measured with perf at 100 conversations it took about 40% of that thread's CPU, work
+ * Objects; measured with perf at 100 conversations it took about a third of that thread's CPU, work
  * production does not do there (BENCHMARKS.md, "Local traces"). `npm start` keeps them for the
  * local explorer.
  */
