@@ -22,9 +22,9 @@ export function wrangler(args: string[], options: { quiet?: boolean } = {}): str
  * The environment of a `wrangler dev` that the tests and benchmarks start: no telemetry, no
  * browser, and no local traces. By default wrangler (4.15x) records every invocation of a local
  * Worker into a trace store that runs on the same workerd thread as the Worker and its Durable
- * Objects; measured with perf at 100 conversations it took about a third of that thread's CPU, work
- * production does not do there (BENCHMARKS.md, "Local traces"). `npm start` keeps them for the
- * local explorer.
+ * Objects; measured with perf at 100 conversations it took about a third of that thread's CPU,
+ * work production does not do there (BENCHMARKS.md, "A whole-process profile with perf").
+ * `npm start` keeps them for the local explorer.
  */
 export function localServerEnv(): NodeJS.ProcessEnv {
   return { ...process.env, WRANGLER_SEND_METRICS: "false", BROWSER: "none", X_LOCAL_OBSERVABILITY: "false" };

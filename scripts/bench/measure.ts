@@ -124,7 +124,8 @@ export function machineLine(m: ReturnType<typeof machine>, loadAverageBefore: nu
 
 /**
  * Where local servers keep their state (their SQLite files): on disk every stored message costs
- * an fsync, on tmpfs (`TMPDIR=/dev/shm npm run bench`) nothing (BENCHMARKS.md, Delivery).
+ * an fsync, on tmpfs (`TMPDIR=/dev/shm npm run bench`) nothing (BENCHMARKS.md, Delivery). And
+ * whether wrangler's local traces ran on the servers' thread (scripts/wrangler.ts, localServerEnv).
  */
 function stateLine(): string {
   const folder = tmpdir();
