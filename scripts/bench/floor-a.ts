@@ -32,13 +32,17 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startFloorA(timeoutMs = 90_000): Promise<FloorA> {
+/** `store`: floor B, which stores each message before acknowledging it (floor-a/worker.ts). */
+export async function startFloorA({ store = false, timeoutMs = 90_000 } = {}): Promise<FloorA> {
   const persistTo = mkdtempSync(join(tmpdir(), "quietline-bench-floor-a-"));
   const port = await freePort();
   let output = "";
   const child = spawn(
     "npx",
-    ["--no-install", "wrangler", "dev", "--local", "--config", CONFIG, "--persist-to", persistTo, "--ip", "127.0.0.1", "--port", String(port)],
+    [
+      ...["--no-install", "wrangler", "dev", "--local", "--config", CONFIG, "--persist-to", persistTo, "--ip", "127.0.0.1", "--port", String(port)],
+      ...(store ? ["--var", "STORE:1"] : []),
+    ],
     { cwd: root, env: localServerEnv(), detached: true },
   );
   child.stdout?.on("data", (chunk) => (output += chunk));

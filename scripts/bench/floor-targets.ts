@@ -15,6 +15,7 @@ export const CPU_TIMES_FLOOR_A = 2;
 
 export interface TargetCheck {
   target: string;
+  /** quietline's figure (or, for `targetsTable`'s other subject, floor B's). */
   quietline: number;
   floorA: number;
   unit: string;
@@ -39,9 +40,10 @@ export function atLeast(target: string, unit: string, quietline: number, floorA:
   return { target, quietline, floorA, unit, times, limit: `≥ ${limit}×`, pass: times >= limit };
 }
 
-export function targetsTable(checks: TargetCheck[]): string {
+/** `subject`: whose figures the checks hold (quietline, or floor B held to the same targets). */
+export function targetsTable(checks: TargetCheck[], subject = "quietline"): string {
   return markdownTable(
-    ["issue 20 target", "quietline", "floor A", "quietline ÷ floor A", "target", "result"],
+    ["issue 20 target", subject, "floor A", `${subject} ÷ floor A`, "target", "result"],
     checks.map((c) => [
       c.target,
       `${c.quietline} ${c.unit}`.trim(),

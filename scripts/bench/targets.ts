@@ -13,7 +13,7 @@ import { startFloorA } from "./floor-a.ts";
 import { startRelay } from "./relay.ts";
 
 export interface Target {
-  name: "quietline" | "floor A" | "relay";
+  name: "quietline" | "floor A" | "floor B" | "relay";
   pairs: Pair[];
   /** Adds conversations until there are `count`, all live (victim and officer connected). */
   grow(count: number): Promise<void>;
@@ -76,13 +76,14 @@ export async function quietline(maxConversations: number, vars: Record<string, s
 }
 
 /** Floor A: a conversation is a room name; the victim connects on the victims' hostname, the officer on the staff one. */
-export async function floorA(): Promise<Target> {
-  const server = await startFloorA();
+/** Floor A; with `store`, floor B (floor-a/worker.ts). */
+export async function floorA({ store = false } = {}): Promise<Target> {
+  const server = await startFloorA({ store });
   const pairs: Pair[] = [];
   const staff = staffUrlOf(server.url);
   const ws = (url: string) => url.replace(/^http/, "ws");
   return {
-    name: "floor A",
+    name: store ? "floor B" : "floor A",
     pairs,
     persistTo: server.persistTo,
     async grow(count) {

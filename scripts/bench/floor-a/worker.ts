@@ -9,6 +9,11 @@
  * /parties/conversation/<room>, a victim connects on the victims' hostname (localhost) and an
  * officer on the staff hostname (console.localhost). No sign-in, ticket, storage or record.
  *
+ * Floor B is the same Worker with STORE=1: each new message is also stored in the object's
+ * SQLite, in one statement, before it is acknowledged, as quietline stores it. What it costs
+ * above floor A is the platform's price of that promise; what quietline costs above floor B is
+ * the rest of quietline's work (language, record chain, risk cues, rate limits, scheduling).
+ *
  * Benchmark-only: run by ../floor-a.ts with its own wrangler.toml beside this file; the deployed
  * Worker (worker/index.ts) neither imports it nor knows it.
  */
@@ -16,6 +21,8 @@ import { routePartykitRequest, Server, type Connection, type ConnectionContext, 
 
 interface Env {
   Conversation: DurableObjectNamespace<Conversation>;
+  /** "1" for floor B: each new message is stored in the object's SQLite before it is acknowledged. */
+  STORE?: string;
 }
 
 type Role = "victim" | "officer";
@@ -37,6 +44,16 @@ export class Conversation extends Server<Env> {
   #seq = 0;
   /** Each message by `<role>:<client id>`: a resent message is acknowledged again, never stored twice. */
   readonly #messages = new Map<string, Message>();
+
+  override onStart(): void {
+    if (this.env.STORE !== "1") return;
+    const sql = this.ctx.storage.sql;
+    sql.exec(`CREATE TABLE IF NOT EXISTS messages (
+      seq INTEGER PRIMARY KEY, sender TEXT NOT NULL, client_id TEXT NOT NULL, body TEXT NOT NULL, sent_at INTEGER NOT NULL,
+      UNIQUE (sender, client_id))`);
+    // Woken from hibernation: numbering goes on from the last message stored.
+    this.#seq = Number(sql.exec<{ seq: number | null }>("SELECT MAX(seq) AS seq FROM messages").one().seq ?? 0);
+  }
 
   override onConnect(connection: Connection<{ role: Role }>, ctx: ConnectionContext): void {
     const role: Role = new URL(ctx.request.url).hostname.startsWith("console.") ? "officer" : "victim";
@@ -60,7 +77,24 @@ export class Conversation extends Server<Env> {
     const key = `${role}:${id}`;
     let message = this.#messages.get(key);
     if (!message) {
-      message = { id, seq: ++this.#seq, from: role, text, sentAt: Date.now() };
+      message = { id, seq: this.#seq + 1, from: role, text, sentAt: Date.now() };
+      if (this.env.STORE === "1") {
+        // Floor B: stored before the ack, in one statement; a resend after waking is not stored twice.
+        const stored = this.ctx.storage.sql.exec(
+          "INSERT INTO messages (seq, sender, client_id, body, sent_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (sender, client_id) DO NOTHING",
+          message.seq, role, id, text, message.sentAt,
+        );
+        if (stored.rowsWritten === 0) {
+          // Sent before this object last slept: acknowledged again as stored.
+          const row = this.ctx.storage.sql
+            .exec<{ seq: number; sent_at: number }>("SELECT seq, sent_at FROM messages WHERE sender = ? AND client_id = ?", role, id)
+            .one();
+          message = { ...message, seq: row.seq, sentAt: row.sent_at };
+          this.#messages.set(key, message);
+          return connection.send(JSON.stringify({ type: "ack", id, seq: message.seq, sentAt: message.sentAt }));
+        }
+      }
+      this.#seq = message.seq;
       this.#messages.set(key, message);
     }
     connection.send(JSON.stringify({ type: "ack", id, seq: message.seq, sentAt: message.sentAt }));
