@@ -102,6 +102,9 @@ const DIRECTIONS: [Direction, string][] = [
   ["roundTrip", "round trip"],
 ];
 const across = (level: Level, pick: (run: Measured) => number) => spread(level.runs.map(pick));
+/** The level `system` ran at `conversations`, if it did. */
+const levelAt = (levels: Level[], system: Target["name"], conversations: number) =>
+  levels.find((l) => l.system === system && l.conversations === conversations);
 const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(a / b >= 100 ? 0 : 1)}×` : "—");
 
 /**
@@ -111,9 +114,8 @@ const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? `${(a / b
 export function storageTable(levels: Level[]): string {
   const rows: (string | number)[][] = [];
   for (const q of levels.filter((l) => l.system === "quietline")) {
-    const at = (system: Target["name"]) => levels.find((l) => l.system === system && l.conversations === q.conversations);
-    const a = at("floor A");
-    const b = at("floor B");
+    const a = levelAt(levels, "floor A", q.conversations);
+    const b = levelAt(levels, "floor B", q.conversations);
     if (!a || !b) continue;
     const figure = (level: Level, p: "p50" | "p99") => across(level, (run) => run.victimToOfficer[p]);
     rows.push([
@@ -132,7 +134,7 @@ export function storageTable(levels: Level[]): string {
 export function deliveryTables(levels: Level[]): { latency: string; load: string } {
   const latencyRows: (string | number)[][] = [];
   for (const q of levels.filter((l) => l.system === "quietline")) {
-    const floors = (["floor A", "relay"] as const).map((name) => levels.find((l) => l.system === name && l.conversations === q.conversations));
+    const floors = (["floor A", "relay"] as const).map((name) => levelAt(levels, name, q.conversations));
     for (const [key, label] of DIRECTIONS) {
       const figure = (level: Level, p: "p50" | "p95" | "p99" | "max") => across(level, (run) => run[key][p]);
       latencyRows.push([
@@ -209,7 +211,7 @@ export function deliveryTables(levels: Level[]): { latency: string; load: string
  * the same targets.
  */
 export function deliveryTargets(levels: Level[], subject: Target["name"] = "quietline"): TargetCheck[] {
-  const at = (system: Target["name"], conversations: number) => levels.find((l) => l.system === system && l.conversations === conversations);
+  const at = (system: Target["name"], conversations: number) => levelAt(levels, system, conversations);
   const counts = [...new Set(levels.filter((l) => l.system === subject).map((l) => l.conversations))].filter((n) => n <= 100);
   const busy = Math.max(...counts);
   const checks: TargetCheck[] = [];

@@ -39,10 +39,7 @@ export async function startFloorA({ store = false, timeoutMs = 90_000 } = {}): P
   let output = "";
   const child = spawn(
     "npx",
-    [
-      ...["--no-install", "wrangler", "dev", "--local", "--config", CONFIG, "--persist-to", persistTo, "--ip", "127.0.0.1", "--port", String(port)],
-      ...(store ? ["--var", "STORE:1"] : []),
-    ],
+    ["--no-install", "wrangler", "dev", "--local", "--config", CONFIG, "--persist-to", persistTo, "--ip", "127.0.0.1", "--port", String(port), ...(store ? ["--var", "STORE:1"] : [])],
     { cwd: root, env: localServerEnv(), detached: true },
   );
   child.stdout?.on("data", (chunk) => (output += chunk));

@@ -75,8 +75,10 @@ export async function quietline(maxConversations: number, vars: Record<string, s
   }
 }
 
-/** Floor A: a conversation is a room name; the victim connects on the victims' hostname, the officer on the staff one. */
-/** Floor A; with `store`, floor B (floor-a/worker.ts). */
+/**
+ * Floor A, or with `store` floor B (floor-a/worker.ts): a conversation is a room name; the victim
+ * connects on the victims' hostname, the officer on the staff one.
+ */
 export async function floorA({ store = false } = {}): Promise<Target> {
   const server = await startFloorA({ store });
   const pairs: Pair[] = [];

@@ -55,6 +55,22 @@ export class Conversation extends Server<Env> {
     this.#seq = Number(sql.exec<{ seq: number | null }>("SELECT MAX(seq) AS seq FROM messages").one().seq ?? 0);
   }
 
+  /**
+   * Floor B: stores `message` in one statement before it is acknowledged. One sent before this
+   * object last slept is not stored twice: it is the stored one, acknowledged again.
+   */
+  #store(message: Message): Message {
+    const sql = this.ctx.storage.sql;
+    const { id, seq, from, text, sentAt } = message;
+    const stored = sql.exec(
+      "INSERT INTO messages (seq, sender, client_id, body, sent_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (sender, client_id) DO NOTHING",
+      seq, from, id, text, sentAt,
+    );
+    if (stored.rowsWritten > 0) return message;
+    const row = sql.exec<{ seq: number; sent_at: number }>("SELECT seq, sent_at FROM messages WHERE sender = ? AND client_id = ?", from, id).one();
+    return { ...message, seq: row.seq, sentAt: row.sent_at };
+  }
+
   override onConnect(connection: Connection<{ role: Role }>, ctx: ConnectionContext): void {
     const role: Role = new URL(ctx.request.url).hostname.startsWith("console.") ? "officer" : "victim";
     connection.setState({ role });
@@ -78,23 +94,8 @@ export class Conversation extends Server<Env> {
     let message = this.#messages.get(key);
     if (!message) {
       message = { id, seq: this.#seq + 1, from: role, text, sentAt: Date.now() };
-      if (this.env.STORE === "1") {
-        // Floor B: stored before the ack, in one statement; a resend after waking is not stored twice.
-        const stored = this.ctx.storage.sql.exec(
-          "INSERT INTO messages (seq, sender, client_id, body, sent_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (sender, client_id) DO NOTHING",
-          message.seq, role, id, text, message.sentAt,
-        );
-        if (stored.rowsWritten === 0) {
-          // Sent before this object last slept: acknowledged again as stored.
-          const row = this.ctx.storage.sql
-            .exec<{ seq: number; sent_at: number }>("SELECT seq, sent_at FROM messages WHERE sender = ? AND client_id = ?", role, id)
-            .one();
-          message = { ...message, seq: row.seq, sentAt: row.sent_at };
-          this.#messages.set(key, message);
-          return connection.send(JSON.stringify({ type: "ack", id, seq: message.seq, sentAt: message.sentAt }));
-        }
-      }
-      this.#seq = message.seq;
+      if (this.env.STORE === "1") message = this.#store(message);
+      this.#seq = Math.max(this.#seq, message.seq);
       this.#messages.set(key, message);
     }
     connection.send(JSON.stringify({ type: "ack", id, seq: message.seq, sentAt: message.sentAt }));
