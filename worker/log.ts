@@ -28,7 +28,7 @@ export type LogEvent =
   | "assist.failed"
   | "conversation.risk-raise-failed"
   | "conversation.end-copy-failed"
-  | "conversation.staff-check-failed"
+  | "staff-check.failed"
   | "conversation.seal-failed"
   | "conversation.seal-conflict"
   | "supervision.watch-failed"

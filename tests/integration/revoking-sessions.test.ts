@@ -2,15 +2,17 @@
  * Ending an officer's access at once: signing out everywhere, and an admin revoking an officer,
  * end every session and close the sockets the officer already has open.
  */
-import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
-import { QUEUE_ROOM } from "../../worker/shared/protocol/dispatcher";
+import { afterEach, describe, expect, it } from "vitest";
+import { STAFF_CHECK_MS, STAFF_REFRESH_MS } from "../../worker/rooms/staff-check";
+import { advanceTime, restoreClock } from "./clock";
 import { activeChat, call, connectOfficer, connectQueue, signIn, signedInOfficer, startConversation } from "./harness";
 
 const session = (cookie: string) => call("/api/session", { headers: { Cookie: cookie } });
 
 describe("ending an officer's sessions", () => {
+  afterEach(restoreClock);
+
   it("signs out everywhere: every device's session ends and the console's sockets close", async () => {
     const { officer, chat } = await activeChat();
     const otherDevice = await signIn(officer.email, officer.password);
@@ -56,7 +58,7 @@ describe("ending an officer's sessions", () => {
   });
 
   it("closes an officer's sockets once D1 says they are signed out, as `npm run officers -- disable` leaves it", async () => {
-    const { started, victim, chat, officer } = await activeChat();
+    const { victim, chat, officer } = await activeChat();
     const queue = await connectQueue(officer.cookie);
     await queue.next("me");
     // What the command does: it reaches only D1, never the Durable Objects.
@@ -65,9 +67,7 @@ describe("ending an officer's sessions", () => {
       env.DB.prepare("DELETE FROM officer_sessions WHERE officer_id = ?").bind(officer.id),
     ]);
     // A minute passes: the objects' last check of sign-ins is now stale.
-    type Checked = { staffCheck: { checkedAt: number } };
-    await runInDurableObject(env.Conversation.getByName(started.conversationId), (o) => void ((o as unknown as Checked).staffCheck.checkedAt = 0));
-    await runInDurableObject(env.Dispatcher.getByName(QUEUE_ROOM), (o) => void ((o as unknown as Checked).staffCheck.checkedAt = 0));
+    advanceTime(STAFF_CHECK_MS + 1_000);
 
     // The next thing to happen in the chat, and in the queue, finds them signed out first.
     victim.send({ type: "send", id: "after-disable", text: "Are you still there?" });
@@ -76,5 +76,21 @@ describe("ending an officer's sessions", () => {
     await expect(chat.next("message", (f) => f.message.text === "Are you still there?", 300)).rejects.toThrow();
     await startConversation();
     expect(await queue.closedWith()).toBe(4401);
+  });
+
+  it("asks D1 again before the last answer is a minute old, without holding the victim's message for it", async () => {
+    const { victim, chat, officer } = await activeChat();
+    // The chat's first message has the object ask D1, while the officer is still signed in.
+    victim.send({ type: "send", id: "first-message", text: "Hello?" });
+    expect(await chat.next("message")).toMatchObject({ message: { text: "Hello?" } });
+    await env.DB.prepare("DELETE FROM officer_sessions WHERE officer_id = ?").bind(officer.id).run();
+    // Long enough since the object last asked to ask again, not so long that messages must wait for it.
+    advanceTime(STAFF_REFRESH_MS + 1_000);
+
+    victim.send({ type: "send", id: "while-asking", text: "Can you hear me?" });
+    // The message is passed on without waiting for D1; the answer then closes the signed-out officer.
+    expect(await chat.next("message")).toMatchObject({ message: { text: "Can you hear me?" } });
+    expect(await chat.closedWith()).toBe(4401);
+    expect(await victim.next("ack", (f) => f.id === "while-asking")).toMatchObject({ id: "while-asking" });
   });
 });

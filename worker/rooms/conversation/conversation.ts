@@ -489,12 +489,7 @@ export class Conversation extends Server<Env> {
 
   override async onAlarm(): Promise<void> {
     if (!this.store.read()) return;
-    try {
-      await this.staffCheck.ifDue(this.getConnections());
-    } catch (error) {
-      // Checked again at the next alarm; the jobs due now must not wait for D1.
-      log.warn("conversation.staff-check-failed", { conversationId: this.name, error });
-    }
+    await this.staffCheck.ifDue(this.getConnections());
     await this.scheduler.runDue(Date.now(), (job) => this.run(job));
   }
 
