@@ -63,6 +63,8 @@ describe("the victim's page", () => {
     expect(sources("script-src")).toEqual(["'self'", "https://challenges.cloudflare.com", expect.stringMatching(/^'sha256-[^']+'$/)]);
     expect(sources("frame-src")).toEqual(["https://challenges.cloudflare.com"]);
     expect(sources("connect-src")).toEqual(["'self'"]);
+    // Styles: this site's files, and one inline style by its hash, SvelteKit's route announcer's.
+    expect(sources("style-src")).toEqual(["'self'", "'unsafe-hashes'", expect.stringMatching(/^'sha256-[^']+'$/)]);
     expect(meta).not.toMatch(/unsafe-inline|unsafe-eval/);
 
     const api = await page.request.post(`${baseUrl}/api/conversations`, { headers: { Origin: baseUrl } });
