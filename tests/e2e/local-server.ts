@@ -61,24 +61,21 @@ export async function startLocalServer(officers: NewOfficer[], vars: Record<stri
   const persistTo = mkdtempSync(join(tmpdir(), "quietline-e2e-"));
   wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { quiet: true });
   for (const officer of officers) await createOfficer(officer, { remote: false, persistTo });
+  const { url, stop } = await runWranglerDev(persistTo, Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]));
+  return { url, staffUrl: staffUrlOf(url), persistTo, stop };
+}
 
+/**
+ * `wrangler dev --local` with its state in `persistTo`, on a free port, once it answers (the
+ * benchmarks' floor A starts its own Worker this way too, with `--config`). `stop` ends it, and
+ * everything it started, and removes the folder.
+ */
+export async function runWranglerDev(persistTo: string, args: string[]): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   let output = "";
   const child = spawn(
     "npx",
-    [
-      "--no-install",
-      "wrangler",
-      "dev",
-      "--local",
-      "--persist-to",
-      persistTo,
-      "--ip",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
-    ],
+    ["--no-install", "wrangler", "dev", "--local", "--persist-to", persistTo, "--ip", "127.0.0.1", "--port", String(port), ...args],
     { cwd: root, env: localServerEnv(), detached: true },
   );
   child.stdout?.on("data", (chunk) => (output += chunk));
@@ -103,5 +100,5 @@ export async function startLocalServer(officers: NewOfficer[], vars: Record<stri
     await stop();
     throw error;
   }
-  return { url, staffUrl: staffUrlOf(url), persistTo, stop };
+  return { url, stop };
 }
